@@ -1,0 +1,164 @@
+/**
+ * Ground-truth response curves: what a channel's daily budget truly returns, at the market's
+ * current state (today's expected demand, creative mix and fatigue, halo volume).
+ *
+ * The curve is the steady state of sustaining that budget every day: adstock at its fixed point,
+ * halo included. One function feeds every view (charts, the oracle, regret), so they agree.
+ */
+import { runAuction, type AuctionResult } from './auction';
+import { fatigueMultiplier } from './fatigue';
+import { hill } from './hill';
+import type { Market } from './market';
+
+/** Expected daily outcome of sustaining a budget on one channel. */
+export interface ResponsePoint {
+	/** Budget offered per day, currency units. */
+	budget: number;
+	/** Spend actually paid per day (can be below the budget when inventory runs out). */
+	spend: number;
+	impressions: number;
+	clicks: number;
+	/** Incremental conversions per day (direct + halo). */
+	conversions: number;
+	/** Incremental first-order revenue per day. */
+	revenue: number;
+	/** Incremental lifetime revenue per day. */
+	ltvRevenue: number;
+	/** Incremental lifetime gross margin per day. */
+	ltvMargin: number;
+	/** ltvMargin − spend: incremental LTV-profit per day. */
+	ltvProfit: number;
+}
+
+/** A response curve: one series per outcome, sampled at `budget`. */
+export interface ResponseCurve {
+	channel: number;
+	budget: Float64Array;
+	spend: Float64Array;
+	clicks: Float64Array;
+	conversions: Float64Array;
+	revenue: Float64Array;
+	ltvMargin: Float64Array;
+	ltvProfit: Float64Array;
+	/** d(ltvProfit)/d(budget): what the next dollar returns, net of itself. */
+	marginalLtvProfit: Float64Array;
+}
+
+const scratch: AuctionResult = { impressions: 0, spend: 0 };
+
+/** Expected steady-state daily outcome of `budget` per day on channel `c`. */
+export function trueResponse(
+	market: Market,
+	c: number,
+	budget: number,
+	out?: ResponsePoint
+): ResponsePoint {
+	const p = market.params;
+	const st = market.state;
+	const { K, S, stepsPerDay: SP } = p;
+	const day = Math.min(market.day, p.days - 1);
+	const demand = p.demand[day];
+	const point = out ?? ({} as ResponsePoint);
+	point.budget = budget;
+	point.spend = 0;
+	point.impressions = 0;
+	point.clicks = 0;
+	point.conversions = 0;
+	point.revenue = 0;
+	point.ltvRevenue = 0;
+	point.ltvMargin = 0;
+
+	// Creative mix: the last step's shares among live creatives (equal shares if none spent yet).
+	let shareSum = 0;
+	for (let k = 0; k < K; k++) if (st.active[c * K + k]) shareSum += st.creativeShare[c * K + k];
+	let live = 0;
+	for (let k = 0; k < K; k++) live += st.active[c * K + k];
+
+	let oppSum = 0;
+	for (let s = 0; s < S; s++) oppSum += p.opportunities[c * S + s];
+	for (let s = 0; s < S; s++) {
+		const cs = c * S + s;
+		const haloRatio = p.baselinePerDay[s] > 0 ? (st.haloFlow[s] * SP) / p.baselinePerDay[s] : 0;
+		const volume = 1 + p.haloReceptivity[c] * haloRatio;
+		const audience = p.audience[cs] * volume;
+		let qualityMix = 0;
+		let clickMix = 0;
+		for (let k = 0; k < K; k++) {
+			const ck = c * K + k;
+			if (!st.active[ck]) continue;
+			const share = shareSum > 0 ? st.creativeShare[ck] / shareSum : 1 / live;
+			const fatigue = fatigueMultiplier(st.exposure[ck * S + s], p.fatigueRate[ck]);
+			qualityMix += share * st.quality[ck] * fatigue;
+			clickMix += share * st.ctrIndex[ck] * fatigue;
+		}
+		const segmentBudget = oppSum > 0 ? (budget * p.opportunities[cs]) / oppSum : 0;
+		let impressions = 0;
+		for (let j = 0; j < SP; j++) {
+			const averageCpm =
+				p.medianCpm[c] * p.meanCpmFactor[c] * p.cpmIndex[s] * p.slotCpm[j] * p.cpmSeason[day];
+			const opportunities = p.opportunities[cs] * volume * p.slotInventory[j];
+			runAuction(segmentBudget / SP, opportunities, averageCpm, p.spread[c], 1, scratch);
+			impressions += scratch.impressions;
+			point.spend += scratch.spend;
+		}
+		const effective = impressions * qualityMix * (1 - p.existingShare[c]);
+		const frequency = audience > 0 ? effective / audience : 0;
+		const response = hill(frequency, p.halfSaturation[c], p.slope[c]);
+		const conversions =
+			audience *
+			p.maxConversionRate[c] *
+			p.propensity[s] *
+			demand *
+			response *
+			(1 + p.haloStrength[c]);
+		point.impressions += impressions;
+		point.clicks += impressions * p.ctr[c] * clickMix * p.propensity[s];
+		point.conversions += conversions;
+		point.revenue += conversions * p.orderValue[s];
+		point.ltvRevenue += conversions * p.ltvRevenue[s];
+		point.ltvMargin += conversions * p.ltvMargin[s];
+	}
+	point.ltvProfit = point.ltvMargin - point.spend;
+	return point;
+}
+
+/** The marginal LTV-profit of the next dollar at `budget` (central difference). */
+export function marginalLtvProfit(market: Market, c: number, budget: number): number {
+	const h = Math.max(1e-3, budget * 1e-4);
+	const lo = Math.max(0, budget - h);
+	const a = trueResponse(market, c, lo).ltvProfit;
+	const b = trueResponse(market, c, budget + h).ltvProfit;
+	return (b - a) / (budget + h - lo);
+}
+
+/** The channel's true response curve sampled at the given daily budgets. */
+export function trueResponseCurve(
+	market: Market,
+	c: number,
+	budgets: ArrayLike<number>
+): ResponseCurve {
+	const n = budgets.length;
+	const curve: ResponseCurve = {
+		channel: c,
+		budget: Float64Array.from(budgets),
+		spend: new Float64Array(n),
+		clicks: new Float64Array(n),
+		conversions: new Float64Array(n),
+		revenue: new Float64Array(n),
+		ltvMargin: new Float64Array(n),
+		ltvProfit: new Float64Array(n),
+		marginalLtvProfit: new Float64Array(n)
+	};
+	const point = {} as ResponsePoint;
+	for (let i = 0; i < n; i++) {
+		trueResponse(market, c, budgets[i], point);
+		curve.spend[i] = point.spend;
+		curve.clicks[i] = point.clicks;
+		curve.conversions[i] = point.conversions;
+		curve.revenue[i] = point.revenue;
+		curve.ltvMargin[i] = point.ltvMargin;
+		curve.ltvProfit[i] = point.ltvProfit;
+		curve.marginalLtvProfit[i] = marginalLtvProfit(market, c, budgets[i]);
+	}
+	return curve;
+}
