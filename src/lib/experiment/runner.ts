@@ -1,0 +1,123 @@
+/**
+ * Run one policy on one seed of a scenario: each day the policy observes, at its cadence it
+ * decides, the guardrails clip the decision, pacing spreads it over the day's slots and the
+ * market steps. The loop never branches on which policy it runs.
+ */
+import { createGuardrails } from '../guardrails/guardrails';
+import type { GuardrailConfig } from '../guardrails/types';
+import type { Objective, Policy } from '../policies/policy';
+import { decidesOn } from '../policies/policy';
+import { createAction, Market } from '../sim/market';
+import type { Scenario } from '../sim/scenario';
+import type { Trace } from '../sim/trace';
+import {
+	appendDecision,
+	createDecisionLog,
+	trimDecisionLog,
+	type DecisionLog
+} from './decision-log';
+import { createView } from './view';
+
+export interface RunConfig {
+	seed: number;
+	/** Days to run (defaults to the scenario's horizon). */
+	days?: number;
+	objective: Objective;
+	guardrails: GuardrailConfig;
+	/** Daily budget (defaults to the scenario's). */
+	dailyBudget?: number;
+}
+
+export interface RunHooks {
+	/** After each day; return false to stop (cancellation). */
+	onDay?(daysDone: number, days: number): boolean | void;
+}
+
+/** One policy × one seed: the market's record and the policy's decisions. */
+export interface PolicyRun {
+	policyId: string;
+	policyName: string;
+	seed: number;
+	objective: Objective;
+	/** Days completed. */
+	days: number;
+	trace: Trace;
+	log: DecisionLog;
+	/** The market at the end (for ground-truth response curves); not serialized. */
+	market: Market;
+}
+
+function channelTotals(spend: ArrayLike<number>, C: number, K: number): Float64Array {
+	const out = new Float64Array(C);
+	for (let c = 0; c < C; c++) for (let k = 0; k < K; k++) out[c] += spend[c * K + k];
+	return out;
+}
+
+export function runPolicy(
+	scenario: Scenario,
+	policy: Policy,
+	config: RunConfig,
+	hooks: RunHooks = {}
+): PolicyRun {
+	const days = config.days ?? scenario.days;
+	const budget = config.dailyBudget ?? scenario.dailyBudget;
+	const market = new Market(scenario, config.seed, days);
+	const p = market.params;
+	const { C, K, stepsPerDay } = p;
+	const view = createView(market, config.objective, budget);
+	const guard = createGuardrails(config.guardrails, view.layout, budget);
+	const action = createAction(p);
+	const log = createDecisionLog(C);
+	let daily = new Float64Array(C * K);
+	policy.attachMarket?.(market);
+
+	let day = 0;
+	for (; day < days; day++) {
+		view.day = day;
+		view.slot = 0;
+		policy.observe(view);
+		for (let slot = 0; slot < stepsPerDay; slot++) {
+			view.slot = slot;
+			if (decidesOn(policy.cadence, day, slot)) {
+				const decision = policy.decide(view);
+				const enforced = guard.enforce(decision, view, daily);
+				appendDecision(log, {
+					day,
+					previousSpend: channelTotals(daily, C, K),
+					askedSpend: channelTotals(decision.spend, C, K),
+					newSpend: channelTotals(enforced.spend, C, K),
+					marginalReturn: decision.marginalReturn,
+					uncertainty: decision.uncertainty,
+					reasons: decision.reasons,
+					clips: enforced.clips
+				});
+				daily = enforced.spend;
+				action.bidCap.set(enforced.bidCap);
+				action.frequencyCap.set(enforced.frequencyCap);
+				action.excludeUnsafe.set(enforced.excludeUnsafe);
+				action.suppressExisting.set(enforced.suppressExisting);
+				action.creativeOps.set(enforced.creativeOps);
+			}
+			guard.pace(daily, view, action.spend);
+			market.step(action);
+			action.creativeOps.fill(0);
+		}
+		view.day = day + 1;
+		view.slot = 0;
+		guard.endDay(view);
+		if (hooks.onDay?.(day + 1, days) === false) {
+			day++;
+			break;
+		}
+	}
+	return {
+		policyId: policy.id,
+		policyName: policy.name,
+		seed: config.seed,
+		objective: config.objective,
+		days: day,
+		trace: market.trace,
+		log: trimDecisionLog(log),
+		market
+	};
+}
