@@ -68,7 +68,7 @@ export function runPolicy(
 	const guard = createGuardrails(config.guardrails, view.layout, budget);
 	const action = createAction(p);
 	const log = createDecisionLog(C);
-	let daily = new Float64Array(C * K);
+	let daily: Float64Array = new Float64Array(C * K);
 	policy.attachMarket?.(market);
 
 	let day = 0;

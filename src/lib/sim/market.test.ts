@@ -88,7 +88,7 @@ describe('market: closed-form and invariant checks', () => {
 			...Object.values(market.trace.observables),
 			...Object.values(market.trace.truth)
 		]) {
-			expect(series.every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
+			expect(series.every((x: number) => Number.isFinite(x) && x >= 0)).toBe(true);
 		}
 	});
 
