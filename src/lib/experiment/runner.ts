@@ -97,6 +97,7 @@ export function runPolicy(
 				action.excludeUnsafe.set(enforced.excludeUnsafe);
 				action.suppressExisting.set(enforced.suppressExisting);
 				action.creativeOps.set(enforced.creativeOps);
+				action.segmentTilt.set(enforced.segmentTilt);
 			}
 			guard.pace(daily, view, action.spend);
 			market.step(action);

@@ -71,6 +71,8 @@ export interface Enforced {
 	suppressExisting: Uint8Array;
 	/** Creative operations to apply today [C·K]. */
 	creativeOps: Uint8Array;
+	/** Targeting weight per channel × segment [C·S]. */
+	segmentTilt: Float64Array;
 	clips: GuardrailClip[];
 }
 

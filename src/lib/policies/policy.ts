@@ -86,6 +86,8 @@ export interface Decision {
 	bidCap?: Float64Array;
 	/** CREATIVE_OP per channel × creative slot (sim/market.ts) [C·K]; omitted = none. */
 	creativeOps?: Uint8Array;
+	/** Targeting weight per channel × segment (1 = the platform's default delivery) [C·S]; omitted = default. */
+	segmentTilt?: Float64Array;
 	/** The policy's estimate of the marginal return of the next dollar per channel, on the objective [C]. */
 	marginalReturn: Float64Array;
 	/** Its uncertainty (posterior or sampling standard deviation) [C]; NaN where the policy has none. */
