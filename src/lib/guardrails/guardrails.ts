@@ -60,6 +60,9 @@ export function createGuardrails(
 				creativeOps: decision.creativeOps
 					? Uint8Array.from(decision.creativeOps)
 					: new Uint8Array(C * K),
+				segmentTilt: decision.segmentTilt
+					? Float64Array.from(decision.segmentTilt)
+					: new Float64Array(C * layout.S).fill(1),
 				clips
 			};
 		},
