@@ -46,19 +46,7 @@ export interface ResponseCurve {
 
 const scratch: AuctionResult = { impressions: 0, spend: 0 };
 
-/** Expected steady-state daily outcome of `budget` per day on channel `c`. */
-export function trueResponse(
-	market: Market,
-	c: number,
-	budget: number,
-	out?: ResponsePoint
-): ResponsePoint {
-	const p = market.params;
-	const st = market.state;
-	const { K, S, stepsPerDay: SP } = p;
-	const day = Math.min(market.day, p.days - 1);
-	const demand = p.demand[day];
-	const point = out ?? ({} as ResponsePoint);
+function resetPoint(point: ResponsePoint, budget: number): ResponsePoint {
 	point.budget = budget;
 	point.spend = 0;
 	point.impressions = 0;
@@ -67,58 +55,107 @@ export function trueResponse(
 	point.revenue = 0;
 	point.ltvRevenue = 0;
 	point.ltvMargin = 0;
+	point.ltvProfit = 0;
+	return point;
+}
 
+/**
+ * Add the steady-state daily outcome of `budget` per day aimed at segment `s` of channel `c`
+ * into `point` (the segment-targeted building block of every response curve).
+ */
+function addSegmentResponse(
+	market: Market,
+	c: number,
+	s: number,
+	budget: number,
+	point: ResponsePoint
+): void {
+	const p = market.params;
+	const st = market.state;
+	const { K, S, stepsPerDay: SP } = p;
+	const day = Math.min(market.day, p.days - 1);
+	const cs = c * S + s;
 	// Creative mix: the last step's shares among live creatives (equal shares if none spent yet).
 	let shareSum = 0;
-	for (let k = 0; k < K; k++) if (st.active[c * K + k]) shareSum += st.creativeShare[c * K + k];
 	let live = 0;
-	for (let k = 0; k < K; k++) live += st.active[c * K + k];
+	for (let k = 0; k < K; k++) {
+		if (!st.active[c * K + k]) continue;
+		shareSum += st.creativeShare[c * K + k];
+		live++;
+	}
+	const haloRatio = p.baselinePerDay[s] > 0 ? (st.haloFlow[s] * SP) / p.baselinePerDay[s] : 0;
+	const volume = 1 + p.haloReceptivity[c] * haloRatio;
+	const audience = p.audience[cs] * volume;
+	let qualityMix = 0;
+	let clickMix = 0;
+	for (let k = 0; k < K; k++) {
+		const ck = c * K + k;
+		if (!st.active[ck]) continue;
+		const share = shareSum > 0 ? st.creativeShare[ck] / shareSum : 1 / live;
+		const fatigue = fatigueMultiplier(st.exposure[ck * S + s], p.fatigueRate[ck]);
+		qualityMix += share * st.quality[ck] * fatigue;
+		clickMix += share * st.ctrIndex[ck] * fatigue;
+	}
+	let impressions = 0;
+	for (let j = 0; j < SP; j++) {
+		const averageCpm =
+			p.medianCpm[c] * p.meanCpmFactor[c] * p.cpmIndex[s] * p.slotCpm[j] * p.cpmSeason[day];
+		const opportunities = p.opportunities[cs] * volume * p.slotInventory[j];
+		runAuction(budget / SP, opportunities, averageCpm, p.spread[c], 1, scratch);
+		impressions += scratch.impressions;
+		point.spend += scratch.spend;
+	}
+	const effective = impressions * qualityMix * (1 - p.existingShare[c]);
+	const frequency = audience > 0 ? effective / audience : 0;
+	const response = hill(frequency, p.halfSaturation[c], p.slope[c]);
+	const conversions =
+		audience *
+		p.maxConversionRate[c] *
+		p.propensity[s] *
+		p.demand[day] *
+		response *
+		(1 + p.haloStrength[c]);
+	point.impressions += impressions;
+	point.clicks += impressions * p.ctr[c] * clickMix * p.propensity[s];
+	point.conversions += conversions;
+	point.revenue += conversions * p.orderValue[s];
+	point.ltvRevenue += conversions * p.ltvRevenue[s];
+	point.ltvMargin += conversions * p.ltvMargin[s];
+	point.ltvProfit = point.ltvMargin - point.spend;
+}
 
+/**
+ * Expected steady-state daily outcome of `budget` per day on channel `c` with the platform's
+ * default delivery over segments (in proportion to their impression opportunities).
+ */
+export function trueResponse(
+	market: Market,
+	c: number,
+	budget: number,
+	out?: ResponsePoint
+): ResponsePoint {
+	const p = market.params;
+	const S = p.S;
+	const point = resetPoint(out ?? ({} as ResponsePoint), budget);
 	let oppSum = 0;
 	for (let s = 0; s < S; s++) oppSum += p.opportunities[c * S + s];
 	for (let s = 0; s < S; s++) {
-		const cs = c * S + s;
-		const haloRatio = p.baselinePerDay[s] > 0 ? (st.haloFlow[s] * SP) / p.baselinePerDay[s] : 0;
-		const volume = 1 + p.haloReceptivity[c] * haloRatio;
-		const audience = p.audience[cs] * volume;
-		let qualityMix = 0;
-		let clickMix = 0;
-		for (let k = 0; k < K; k++) {
-			const ck = c * K + k;
-			if (!st.active[ck]) continue;
-			const share = shareSum > 0 ? st.creativeShare[ck] / shareSum : 1 / live;
-			const fatigue = fatigueMultiplier(st.exposure[ck * S + s], p.fatigueRate[ck]);
-			qualityMix += share * st.quality[ck] * fatigue;
-			clickMix += share * st.ctrIndex[ck] * fatigue;
-		}
-		const segmentBudget = oppSum > 0 ? (budget * p.opportunities[cs]) / oppSum : 0;
-		let impressions = 0;
-		for (let j = 0; j < SP; j++) {
-			const averageCpm =
-				p.medianCpm[c] * p.meanCpmFactor[c] * p.cpmIndex[s] * p.slotCpm[j] * p.cpmSeason[day];
-			const opportunities = p.opportunities[cs] * volume * p.slotInventory[j];
-			runAuction(segmentBudget / SP, opportunities, averageCpm, p.spread[c], 1, scratch);
-			impressions += scratch.impressions;
-			point.spend += scratch.spend;
-		}
-		const effective = impressions * qualityMix * (1 - p.existingShare[c]);
-		const frequency = audience > 0 ? effective / audience : 0;
-		const response = hill(frequency, p.halfSaturation[c], p.slope[c]);
-		const conversions =
-			audience *
-			p.maxConversionRate[c] *
-			p.propensity[s] *
-			demand *
-			response *
-			(1 + p.haloStrength[c]);
-		point.impressions += impressions;
-		point.clicks += impressions * p.ctr[c] * clickMix * p.propensity[s];
-		point.conversions += conversions;
-		point.revenue += conversions * p.orderValue[s];
-		point.ltvRevenue += conversions * p.ltvRevenue[s];
-		point.ltvMargin += conversions * p.ltvMargin[s];
+		const share = oppSum > 0 ? p.opportunities[c * S + s] / oppSum : 0;
+		addSegmentResponse(market, c, s, budget * share, point);
 	}
-	point.ltvProfit = point.ltvMargin - point.spend;
+	return point;
+}
+
+/** Expected steady-state daily outcome of `budget` per day on channel `c` aimed at segment `s` only. */
+export function trueSegmentResponse(
+	market: Market,
+	c: number,
+	s: number,
+	budget: number,
+	out?: ResponsePoint
+): ResponsePoint {
+	const point = resetPoint(out ?? ({} as ResponsePoint), budget);
+	addSegmentResponse(market, c, s, budget, point);
 	return point;
 }
 

@@ -1,0 +1,172 @@
+/**
+ * The oracle: allocates with ground truth, as well as the simulator allows, and serves as the
+ * upper bound for regret. It is the one policy allowed to read the market itself.
+ *
+ * Each day it samples every channel's true steady-state response curve (sim/response.ts, which
+ * includes carry-over and halo at today's demand, fatigue and creative mix), splits the budget
+ * by equalising the true marginal return on the objective (allocate.ts), and rotates creatives
+ * to their steady-state optimum under fatigue (water-filling, below).
+ */
+import { trueSegmentResponse, type ResponsePoint } from '../sim/response';
+import type { Market } from '../sim/market';
+import { splitBudget } from './allocate';
+import {
+	emptyDecision,
+	type Decision,
+	type Objective,
+	type Policy,
+	type PolicyView
+} from './policy';
+
+export interface OracleConfig {
+	kind: 'oracle';
+	/** Budget grid points per channel curve (resolution of the split). */
+	gridPoints?: number;
+}
+
+/** The objective's value of a response point (LTV-profit nets out spend). */
+export function objectiveValue(point: ResponsePoint, objective: Objective): number {
+	switch (objective) {
+		case 'clicks':
+			return point.clicks;
+		case 'conversions':
+			return point.conversions;
+		case 'revenue':
+			return point.revenue;
+		case 'ltv-profit':
+			return point.ltvProfit;
+	}
+}
+
+/**
+ * Steady-state optimal creative shares under fatigue. A creative with quality q, fatigue rate r
+ * and daily recovery ρ shown to a share x of the channel's f impressions per user per day
+ * settles at exposure x·f/ρ and delivers q·x / (1 + α x) with α = r·f/ρ; equal marginal returns
+ * q / (1 + α x)² = λ give x = (√(q/λ) − 1)/α, with λ found by bisection so the shares sum to 1.
+ */
+export function rotateCreatives(
+	quality: ArrayLike<number>,
+	alpha: ArrayLike<number>,
+	out: Float64Array
+): Float64Array {
+	const n = quality.length;
+	let maxQ = 0;
+	for (let k = 0; k < n; k++) maxQ = Math.max(maxQ, quality[k]);
+	if (maxQ <= 0) return out.fill(0);
+	const shares = (lambda: number): number => {
+		let sum = 0;
+		for (let k = 0; k < n; k++) {
+			const a = Math.max(alpha[k], 1e-9);
+			out[k] = quality[k] > lambda ? (Math.sqrt(quality[k] / lambda) - 1) / a : 0;
+			sum += out[k];
+		}
+		return sum;
+	};
+	let lo = 1e-12;
+	let hi = maxQ;
+	for (let i = 0; i < 100; i++) {
+		const mid = Math.sqrt(lo * hi);
+		if (shares(mid) > 1) lo = mid;
+		else hi = mid;
+	}
+	const total = shares(hi);
+	for (let k = 0; k < n; k++) out[k] = total > 0 ? out[k] / total : 0;
+	return out;
+}
+
+/**
+ * Daily budget that buys a channel × segment's whole inventory today (more buys nothing): the
+ * top of its response grid.
+ */
+function inventoryValue(market: Market, c: number, s: number): number {
+	const p = market.params;
+	const st = market.state;
+	const day = Math.min(market.day, p.days - 1);
+	const haloRatio =
+		p.baselinePerDay[s] > 0 ? (st.haloFlow[s] * p.stepsPerDay) / p.baselinePerDay[s] : 0;
+	const volume = 1 + p.haloReceptivity[c] * haloRatio;
+	let value = 0;
+	for (let j = 0; j < p.stepsPerDay; j++) {
+		const cpm =
+			p.medianCpm[c] * p.meanCpmFactor[c] * p.cpmIndex[s] * p.slotCpm[j] * p.cpmSeason[day];
+		value += (p.opportunities[c * p.S + s] * volume * p.slotInventory[j] * cpm) / 1000;
+	}
+	return value;
+}
+
+export function createOracle(config: OracleConfig = { kind: 'oracle' }): Policy<null> {
+	let market: Market | null = null;
+	const points = config.gridPoints ?? 32;
+	const point = {} as ResponsePoint;
+	return {
+		id: 'oracle',
+		name: 'Oracle (ground truth)',
+		cadence: 'day',
+		usesGroundTruth: true,
+		attachMarket(m: Market) {
+			market = m;
+		},
+		observe() {},
+		decide(view: PolicyView): Decision {
+			if (!market) throw new Error('The oracle needs the market (runner.attachMarket).');
+			const m = market;
+			const { C, K, S } = view.layout;
+			const p = m.params;
+			const decision = emptyDecision(view.layout);
+			decision.segmentTilt = new Float64Array(C * S);
+			// One curve per channel × segment: the oracle targets audiences as well as channels.
+			const grids: Float64Array[] = [];
+			const values: Float64Array[] = [];
+			for (let c = 0; c < C; c++) {
+				for (let s = 0; s < S; s++) {
+					const top = Math.min(view.dailyBudget, 1.02 * inventoryValue(m, c, s));
+					const grid = Float64Array.from({ length: points + 1 }, (_, j) => (top * j) / points);
+					grids.push(grid);
+					values.push(
+						grid.map((b) => objectiveValue(trueSegmentResponse(m, c, s, b, point), view.objective))
+					);
+				}
+			}
+			const split = splitBudget(
+				{ grids, values },
+				{ budget: view.dailyBudget, stopAtZero: view.objective === 'ltv-profit' }
+			);
+			const quality = new Float64Array(K);
+			const alpha = new Float64Array(K);
+			const shares = new Float64Array(K);
+			for (let c = 0; c < C; c++) {
+				let budget = 0;
+				let impressions = 0;
+				let audience = 0;
+				let marginal = 0;
+				for (let s = 0; s < S; s++) {
+					const b = split.budget[c * S + s];
+					budget += b;
+					impressions += trueSegmentResponse(m, c, s, b, point).impressions;
+					audience += p.audience[c * S + s];
+					marginal = Math.max(marginal, split.marginal[c * S + s]);
+					// The market spreads a channel's budget over segments in proportion to
+					// opportunities × tilt, so tilt = budget / opportunities targets each segment.
+					decision.segmentTilt[c * S + s] =
+						p.opportunities[c * S + s] > 0 ? b / p.opportunities[c * S + s] : 0;
+				}
+				if (budget <= 0) decision.segmentTilt.fill(1, c * S, (c + 1) * S);
+				const perUser = audience > 0 ? impressions / audience : 0;
+				for (let k = 0; k < K; k++) {
+					const ck = c * K + k;
+					const recovery = 1 - Math.pow(p.fatigueKeep[ck], p.stepsPerDay);
+					quality[k] = view.creativeActive[ck] === 1 ? m.state.quality[ck] : 0;
+					alpha[k] = (p.fatigueRate[ck] * perUser) / Math.max(recovery, 1e-6);
+				}
+				rotateCreatives(quality, alpha, shares);
+				for (let k = 0; k < K; k++) decision.spend[c * K + k] = budget * shares[k];
+				decision.marginalReturn[c] = marginal;
+				decision.uncertainty[c] = 0;
+				decision.reasons[c].push('exploit');
+			}
+			return decision;
+		},
+		getState: () => null,
+		setState() {}
+	};
+}
