@@ -40,10 +40,16 @@ export function createView(
 	const startDate = market.scenario.startDate;
 	return {
 		day: 0,
+		pilotStart: market.scenario.history.days,
 		slot: 0,
 		stepsPerDay: p.stepsPerDay,
 		days: p.days,
 		weekday: (day: number) => weekdayOf(startDate, day),
+		events: market.scenario.events.map(({ name, startDay, endDay }) => ({
+			name,
+			startDay,
+			endDay
+		})),
 		layout: layoutOf(market.scenario, p.K),
 		creativeActive: market.state.active,
 		dailyBudget,

@@ -7,7 +7,7 @@
  * by equalising the true marginal return on the objective (allocate.ts), and rotates creatives
  * to their steady-state optimum under fatigue (water-filling, below).
  */
-import { trueSegmentResponse, type ResponsePoint } from '../sim/response';
+import { trueResponse, trueSegmentResponse, type ResponsePoint } from '../sim/response';
 import type { Market } from '../sim/market';
 import { splitBudget } from './allocate';
 import {
@@ -20,8 +20,14 @@ import {
 
 export interface OracleConfig {
 	kind: 'oracle';
-	/** Budget grid points per channel curve (resolution of the split). */
+	/** Budget grid points per curve (resolution of the split). */
 	gridPoints?: number;
+	/**
+	 * Also target audience segments within channels (segmentTilt). Off by default: the oracle then
+	 * acts in the same space as BAU and the learning allocators (channel and creative budgets with
+	 * the platform's default delivery), which makes it their upper bound.
+	 */
+	targeting?: boolean;
 }
 
 /** The objective's value of a response point (LTV-profit nets out spend). */
@@ -97,10 +103,11 @@ function inventoryValue(market: Market, c: number, s: number): number {
 export function createOracle(config: OracleConfig = { kind: 'oracle' }): Policy<null> {
 	let market: Market | null = null;
 	const points = config.gridPoints ?? 32;
+	const targeting = config.targeting ?? false;
 	const point = {} as ResponsePoint;
 	return {
-		id: 'oracle',
-		name: 'Oracle (ground truth)',
+		id: targeting ? 'oracle-targeting' : 'oracle',
+		name: targeting ? 'Oracle with audience targeting' : 'Oracle (ground truth)',
 		cadence: 'day',
 		usesGroundTruth: true,
 		attachMarket(m: Market) {
@@ -113,24 +120,32 @@ export function createOracle(config: OracleConfig = { kind: 'oracle' }): Policy<
 			const { C, K, S } = view.layout;
 			const p = m.params;
 			const decision = emptyDecision(view.layout);
-			decision.segmentTilt = new Float64Array(C * S);
-			// One curve per channel × segment: the oracle targets audiences as well as channels.
+			// One curve per channel × segment when targeting, else one per channel (default delivery).
+			const units = targeting ? C * S : C;
 			const grids: Float64Array[] = [];
 			const values: Float64Array[] = [];
-			for (let c = 0; c < C; c++) {
-				for (let s = 0; s < S; s++) {
-					const top = Math.min(view.dailyBudget, 1.02 * inventoryValue(m, c, s));
-					const grid = Float64Array.from({ length: points + 1 }, (_, j) => (top * j) / points);
-					grids.push(grid);
-					values.push(
-						grid.map((b) => objectiveValue(trueSegmentResponse(m, c, s, b, point), view.objective))
-					);
-				}
+			for (let u = 0; u < units; u++) {
+				const c = targeting ? Math.floor(u / S) : u;
+				let top = 0;
+				if (targeting) top = inventoryValue(m, c, u % S);
+				else for (let s = 0; s < S; s++) top += inventoryValue(m, c, s);
+				top = Math.min(view.dailyBudget, 1.02 * top);
+				const grid = Float64Array.from({ length: points + 1 }, (_, j) => (top * j) / points);
+				grids.push(grid);
+				values.push(
+					grid.map((b) =>
+						objectiveValue(
+							targeting ? trueSegmentResponse(m, c, u % S, b, point) : trueResponse(m, c, b, point),
+							view.objective
+						)
+					)
+				);
 			}
 			const split = splitBudget(
 				{ grids, values },
 				{ budget: view.dailyBudget, stopAtZero: view.objective === 'ltv-profit' }
 			);
+			if (targeting) decision.segmentTilt = new Float64Array(C * S);
 			const quality = new Float64Array(K);
 			const alpha = new Float64Array(K);
 			const shares = new Float64Array(K);
@@ -139,18 +154,24 @@ export function createOracle(config: OracleConfig = { kind: 'oracle' }): Policy<
 				let impressions = 0;
 				let audience = 0;
 				let marginal = 0;
-				for (let s = 0; s < S; s++) {
-					const b = split.budget[c * S + s];
-					budget += b;
-					impressions += trueSegmentResponse(m, c, s, b, point).impressions;
-					audience += p.audience[c * S + s];
-					marginal = Math.max(marginal, split.marginal[c * S + s]);
-					// The market spreads a channel's budget over segments in proportion to
-					// opportunities × tilt, so tilt = budget / opportunities targets each segment.
-					decision.segmentTilt[c * S + s] =
-						p.opportunities[c * S + s] > 0 ? b / p.opportunities[c * S + s] : 0;
+				if (targeting) {
+					for (let s = 0; s < S; s++) {
+						const b = split.budget[c * S + s];
+						budget += b;
+						impressions += trueSegmentResponse(m, c, s, b, point).impressions;
+						marginal = Math.max(marginal, split.marginal[c * S + s]);
+						// The market spreads a channel's budget over segments in proportion to
+						// opportunities × tilt, so tilt = budget / opportunities targets each segment.
+						decision.segmentTilt![c * S + s] =
+							p.opportunities[c * S + s] > 0 ? b / p.opportunities[c * S + s] : 0;
+					}
+					if (budget <= 0) decision.segmentTilt!.fill(1, c * S, (c + 1) * S);
+				} else {
+					budget = split.budget[c];
+					impressions = trueResponse(m, c, budget, point).impressions;
+					marginal = split.marginal[c];
 				}
-				if (budget <= 0) decision.segmentTilt.fill(1, c * S, (c + 1) * S);
+				for (let s = 0; s < S; s++) audience += p.audience[c * S + s];
 				const perUser = audience > 0 ? impressions / audience : 0;
 				for (let k = 0; k < K; k++) {
 					const ck = c * K + k;

@@ -54,15 +54,23 @@ export interface Economics {
 
 /** Everything a policy may look at when it decides or learns. Read-only. */
 export interface PolicyView {
-	/** The day being decided (0-based). Observables are complete for days < day. */
+	/**
+	 * The day being decided, counted from the first day of history (0-based). Observables are
+	 * complete for days < day. The pilot starts at `pilotStart`; earlier days are the market's
+	 * business-as-usual history, there to learn from.
+	 */
 	day: number;
+	/** First day of the pilot (= days of history before it). */
+	pilotStart: number;
 	/** The slot within the day being decided (0 for daily and slower cadences). */
 	slot: number;
 	stepsPerDay: number;
-	/** Horizon, days. */
+	/** Days in the market's record: history plus the pilot horizon. */
 	days: number;
 	/** Monday = 0 … Sunday = 6, for any day index. */
 	weekday(day: number): number;
+	/** The business's promotion calendar (sales, holidays): known in advance, effect unknown. Days as `day`. */
+	events: readonly { name: string; startDay: number; endDay: number }[];
 	layout: Layout;
 	/** Creatives live right now [C·K] (policies launch and pause them). */
 	creativeActive: Uint8Array;

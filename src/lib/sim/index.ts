@@ -16,3 +16,4 @@ export * from './run';
 export * from './scenario';
 export * from './special';
 export * from './trace';
+export * from './history';

@@ -205,6 +205,15 @@ export const ScenarioSchema = strict({
 	),
 	/** Total budget per day, currency units. */
 	dailyBudget: positive(),
+	/**
+	 * The market's past before the pilot starts: `days` of business as usual at the historical
+	 * split, with each channel's budget varied in two-week flights by ±`flighting` (log-sd), as
+	 * real media plans do. Every policy may learn from it; results count from day 0 of the pilot.
+	 */
+	history: v.optional(strict({ days: int(0, 730), flighting: between(0, 1) }), {
+		days: 0,
+		flighting: 0.3
+	}),
 	/** Demand patterns: multipliers on baseline and incremental conversions. */
 	seasonality: v.optional(
 		strict({

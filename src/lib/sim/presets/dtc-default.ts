@@ -30,6 +30,7 @@ export const dtcDefault: ScenarioInput = {
 	startDate: '2026-01-05',
 	currency: 'USD',
 	dailyBudget: 20_000,
+	history: { days: 730, flighting: 0.5 },
 	seasonality: {
 		weekly: [1.02, 1.0, 0.98, 0.98, 1.0, 1.02, 1.0],
 		yearlyAmplitude: 0.15,

@@ -1,0 +1,311 @@
+/**
+ * Marginal-ROI Thompson sampling on response curves ("ts-curve").
+ *
+ * A Bayesian model of each channel's saturating response, fitted online from what a business
+ * really observes — its own new customers per segment, and the platforms' spend, impressions
+ * and reach — never from attributed conversions, so neither last click nor platform
+ * over-claiming biases it. Per day d:
+ *
+ *   customers[s,d] = demand[d] · (base_s + Σ_c A[c,s] · hill(adstock_c(frequency[c,s])[d]; K_c))
+ *
+ * per audience segment s, with frequency = impressions / audience (audience from reach, see
+ * delivery.ts), as in Meridian's reach-and-frequency channels, and a demand index (weekday,
+ * trend, season) scaling base and media alike. Given each channel's carry-over and
+ * half-saturation the model is linear in the amplitudes, with a Gaussian posterior per segment
+ * (bayes-linear.ts); shapes and demand are refitted every few weeks (response-model.ts). Each day the policy draws A from the posterior, maps budgets to frequency
+ * through each channel's fitted cost curve, and splits the budget by equalising the drawn
+ * marginal returns (allocate.ts) — exploration comes from the draws, and shrinks as they agree.
+ */
+import { createStream, streamFromState, type Rng } from '../sim/random';
+import { splitBudget } from './allocate';
+import {
+	addObservation,
+	combinationSd,
+	posterior,
+	sampleCoefficients,
+	type Posterior
+} from './bayes-linear';
+import { rotateByClickRate } from './creative-rotation';
+import { fitCostCurve, impressionsFor, type CostCurve } from './delivery';
+import { conversionValue } from './observe';
+import { emptyDecision, type Decision, type Policy, type PolicyView } from './policy';
+import {
+	advanceAdstock,
+	demandIndex,
+	demandLift,
+	fitResponseModel,
+	isPromotion,
+	learnEventLift,
+	saturation,
+	segmentOutcome,
+	unitFrequencies,
+	type ResponseModel
+} from './response-model';
+
+export interface TsCurveConfig {
+	kind: 'ts-curve';
+	/** Seed of the policy's own random stream (posterior draws). */
+	seed?: number;
+	/** Daily forgetting factor for old evidence, 0.9–1 (1 = stationary market). */
+	forgetting?: number;
+	/** Days between refits of demand and amplitudes (shapes are searched on the first fit and every 13 weeks). */
+	refitEvery?: number;
+	/** Spread of the posterior draws relative to the posterior (1 = Thompson sampling; < 1 explores less). */
+	temperature?: number;
+	/** Decision cadence ('day' or 'week'). */
+	cadence?: 'day' | 'week';
+}
+
+/** Budget grid points per channel curve (quadratic spacing: fine at small budgets). */
+const GRID = 48;
+/** Days of recent delivery used for cost curves and segment shares. */
+const COST_WINDOW = 56;
+
+export interface TsCurveState {
+	/** The fitted model (shapes, demand, posterior statistics, running adstock). */
+	model: ResponseModel | null;
+	/** Refits done. */
+	refits: number;
+	rng: number[];
+}
+
+/** Per channel × segment: cost curve and share of the channel's spend reaching the segment. */
+interface Delivery {
+	cost: (CostCurve | null)[];
+	share: Float64Array;
+}
+
+export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Policy<TsCurveState> {
+	const forgetting = config.forgetting ?? 0.997;
+	const refitEvery = config.refitEvery ?? 28;
+	const temperature = config.temperature ?? 1;
+	let rng: Rng = createStream(config.seed ?? 1, 7);
+	let model: ResponseModel | null = null;
+	let refits = 0;
+
+	const valueOf = (view: PolicyView, s: number) =>
+		view.objective === 'clicks' ? 1 : conversionValue(view, s);
+
+	/** Learn the completed days not yet seen, incrementally with the current shapes and demand. */
+	function learn(view: PolicyView, m: ResponseModel): void {
+		const { C, S } = view.layout;
+		const x = new Float64Array(1 + C);
+		const frequency = new Float64Array(C * S);
+		for (let d = m.learnedThrough + 1; d < view.day; d++) {
+			unitFrequencies(view, d, m.audience, frequency);
+			const demand = demandIndex(m, view, d);
+			const effects = new Float64Array(C * S);
+			for (let u = 0; u < C * S; u++) {
+				const c = Math.floor(u / S);
+				effects[u] = saturation(
+					advanceAdstock(m.adstock, 2 * u, m.carry[c], frequency[u]),
+					m.halfSaturation[c]
+				);
+			}
+			if (isPromotion(view, d)) {
+				// Learn the promotion's lift from how the day's customers beat the prediction without it.
+				let observed = 0;
+				let predicted = 0;
+				for (let s = 0; s < S; s++) {
+					const mean = posterior(m.regressions[s]).mean;
+					let level = mean[0];
+					for (let c = 0; c < C; c++) level += mean[1 + c] * effects[c * S + s];
+					observed += segmentOutcome(view, d, s);
+					predicted += (demand / demandLift(m)) * level;
+				}
+				if (observed > 0 && predicted > 0) learnEventLift(m, Math.log(observed / predicted));
+			}
+			for (let s = 0; s < S; s++) {
+				x[0] = demand;
+				for (let c = 0; c < C; c++) x[1 + c] = demand * effects[c * S + s];
+				const reg = m.regressions[s];
+				for (let i = 0; i < reg.xtx.length; i++) reg.xtx[i] *= forgetting;
+				for (let i = 0; i < reg.xty.length; i++) reg.xty[i] *= forgetting;
+				reg.yty *= forgetting;
+				reg.n *= forgetting;
+				addObservation(reg, x, segmentOutcome(view, d, s));
+			}
+			m.learnedThrough = d;
+		}
+	}
+
+	/** Cost curves and segment shares from recent delivery. */
+	function delivery(view: PolicyView): Delivery {
+		const { C, K, S } = view.layout;
+		const from = Math.max(0, view.day - COST_WINDOW);
+		const n = view.day - from;
+		const spend = new Float64Array(n);
+		const impressions = new Float64Array(n);
+		const cost: (CostCurve | null)[] = [];
+		const share = new Float64Array(C * S);
+		for (let c = 0; c < C; c++) {
+			let channelTotal = 0;
+			for (let s = 0; s < S; s++) {
+				let unitTotal = 0;
+				for (let d = from; d < view.day; d++) {
+					let b = 0;
+					let m = 0;
+					for (let k = 0; k < K; k++) {
+						const cell = ((d * C + c) * K + k) * S + s;
+						b += view.observed.spend[cell];
+						m += view.observed.impressions[cell];
+					}
+					spend[d - from] = b;
+					impressions[d - from] = m;
+					unitTotal += b;
+				}
+				cost.push(fitCostCurve(spend, impressions));
+				share[c * S + s] = unitTotal;
+				channelTotal += unitTotal;
+			}
+			for (let s = 0; s < S; s++)
+				share[c * S + s] = channelTotal > 0 ? share[c * S + s] / channelTotal : 1 / S;
+		}
+		return { cost, share };
+	}
+
+	/**
+	 * Per segment, the saturation reached by budget b on channel c: response[s] = hill(frequency)
+	 * (the segment's customers per unit of amplitude). Returns `out`.
+	 */
+	function segmentResponses(
+		view: PolicyView,
+		m: ResponseModel,
+		dl: Delivery,
+		c: number,
+		b: number,
+		out: Float64Array
+	): Float64Array {
+		const { S } = view.layout;
+		for (let s = 0; s < S; s++) {
+			const u = c * S + s;
+			const cost = dl.cost[u];
+			out[s] =
+				cost && m.audience[u] > 0
+					? saturation(impressionsFor(cost, b * dl.share[u]) / m.audience[u], m.halfSaturation[c])
+					: 0;
+		}
+		return out;
+	}
+
+	/** Value of segment responses under amplitudes theta[s][1 + c], on the objective. */
+	function valueOfResponses(
+		view: PolicyView,
+		c: number,
+		response: Float64Array,
+		theta: ArrayLike<number>[],
+		demand: number
+	): number {
+		let value = 0;
+		for (let s = 0; s < response.length; s++)
+			value += valueOf(view, s) * Math.max(0, theta[s][1 + c]) * response[s];
+		return demand * value;
+	}
+
+	return {
+		id: 'ts-curve',
+		name: 'Thompson sampling on response curves',
+		cadence: config.cadence ?? 'day',
+		observe(view: PolicyView) {
+			if (view.day < 14) return;
+			if (!model || view.day - model.fittedOn >= refitEvery) {
+				model = fitResponseModel(
+					view,
+					forgetting,
+					model,
+					refits % Math.max(1, Math.round(91 / refitEvery)) === 0
+				);
+				refits++;
+			} else learn(view, model);
+		},
+		decide(view: PolicyView): Decision {
+			const { C, S } = view.layout;
+			const decision = emptyDecision(view.layout);
+			const channelBudget = new Float64Array(C);
+			if (!model) {
+				// Nothing to learn from yet: an even split.
+				channelBudget.fill(view.dailyBudget / C);
+				for (let c = 0; c < C; c++) decision.reasons[c].push('explore');
+				rotateByClickRate(view, channelBudget, decision.spend);
+				return decision;
+			}
+			const m = model;
+			const posts: Posterior[] = m.regressions.map((reg) => posterior(reg));
+			const draws = posts.map((post) => {
+				const draw = sampleCoefficients(post, rng);
+				for (let i = 0; i < draw.length; i++)
+					draw[i] = post.mean[i] + temperature * (draw[i] - post.mean[i]);
+				return draw;
+			});
+			const means = posts.map((post) => post.mean);
+			const dl = delivery(view);
+			const demand = demandIndex(m, view, view.day);
+			const profit = view.objective === 'ltv-profit';
+			const grid = Float64Array.from(
+				{ length: GRID + 1 },
+				(_, i) => view.dailyBudget * (i / GRID) ** 2
+			);
+			const response = new Float64Array(S);
+			const drawn: Float64Array[] = [];
+			const expected: Float64Array[] = [];
+			for (let c = 0; c < C; c++) {
+				const a = new Float64Array(GRID + 1);
+				const e = new Float64Array(GRID + 1);
+				for (let i = 0; i <= GRID; i++) {
+					segmentResponses(view, m, dl, c, grid[i], response);
+					a[i] = valueOfResponses(view, c, response, draws, demand) - (profit ? grid[i] : 0);
+					e[i] = valueOfResponses(view, c, response, means, demand) - (profit ? grid[i] : 0);
+				}
+				drawn.push(a);
+				expected.push(e);
+			}
+			const grids = Array.from({ length: C }, () => grid);
+			const split = splitBudget(
+				{ grids, values: drawn },
+				{ budget: view.dailyBudget, stopAtZero: profit }
+			);
+			const greedy = splitBudget(
+				{ grids, values: expected },
+				{ budget: view.dailyBudget, stopAtZero: profit }
+			);
+			const before = new Float64Array(S);
+			const after = new Float64Array(S);
+			const gradient = new Float64Array(1 + C);
+			for (let c = 0; c < C; c++) {
+				const b = split.budget[c];
+				channelBudget[c] = b;
+				// The posterior-mean marginal value of the next dollar at the chosen budget, ± its sd
+				// (amplitudes of different segments are independent a posteriori).
+				segmentResponses(view, m, dl, c, b, before);
+				segmentResponses(view, m, dl, c, b + 1, after);
+				let marginal = 0;
+				let variance = 0;
+				for (let s = 0; s < S; s++) {
+					const slope = demand * valueOf(view, s) * (after[s] - before[s]);
+					marginal += slope * Math.max(0, means[s][1 + c]);
+					gradient.fill(0);
+					gradient[1 + c] = slope;
+					variance += combinationSd(posts[s], gradient) ** 2;
+				}
+				decision.marginalReturn[c] = marginal;
+				decision.uncertainty[c] = Math.sqrt(variance);
+				const moved =
+					Math.abs(b - greedy.budget[c]) >
+					0.2 * Math.max(greedy.budget[c], view.dailyBudget / (4 * C));
+				decision.reasons[c].push(moved ? 'explore' : 'exploit');
+				if (profit && decision.marginalReturn[c] < 1.2) decision.reasons[c].push('saturation');
+			}
+			const fatigued = rotateByClickRate(view, channelBudget, decision.spend);
+			for (const c of fatigued) decision.reasons[c].push('fatigue');
+			return decision;
+		},
+		getState(): TsCurveState {
+			return JSON.parse(JSON.stringify({ model, refits, rng: rng.state() }));
+		},
+		setState(saved: TsCurveState) {
+			model = saved.model ? JSON.parse(JSON.stringify(saved.model)) : null;
+			refits = saved.refits ?? 0;
+			rng = streamFromState(saved.rng);
+		}
+	};
+}
