@@ -9,7 +9,8 @@ const core = [
 	'src/lib/sim/**',
 	'src/lib/policies/**',
 	'src/lib/guardrails/**',
-	'src/lib/experiment/**'
+	'src/lib/experiment/**',
+	'src/lib/data/import/**'
 ];
 
 export default ts.config(
@@ -46,6 +47,7 @@ export default ts.config(
 	},
 	{
 		files: core,
+		ignores: ['**/*.test.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',

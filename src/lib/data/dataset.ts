@@ -54,8 +54,34 @@ export interface Dataset {
 	source: {
 		layout: 'robyn' | 'meridian' | 'pymc' | 'long' | 'mapped';
 		fileName: string;
+		/** Data rows read from the file (excluding the header and blank rows). */
 		rows: number;
+		/** The role each column of the file was mapped to, in file order (absent in datasets built by hand). */
+		columns?: DatasetSourceColumn[];
 	};
+}
+
+/** Role a file column played in the import (see ColumnRole in src/lib/data/import/mapping.ts). */
+export type DatasetColumnRole =
+	| 'date'
+	| 'kpi'
+	| 'revenuePerConversion'
+	| 'spend'
+	| 'impressions'
+	| 'clicks'
+	| 'channel'
+	| 'control'
+	| 'event'
+	| 'organic'
+	| 'ignore';
+
+/** One column of the source file and what it became. */
+export interface DatasetSourceColumn {
+	/** Header as in the file. */
+	name: string;
+	role: DatasetColumnRole;
+	/** Channel display name, for spend / impressions / clicks columns of the wide layout. */
+	channel?: string;
 }
 
 /** Number of periods. */

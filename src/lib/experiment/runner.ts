@@ -8,6 +8,7 @@ import type { GuardrailConfig } from '../guardrails/types';
 import type { Objective, Policy } from '../policies/policy';
 import { decidesOn } from '../policies/policy';
 import { createAction, Market } from '../sim/market';
+import { extendForHistory, historicalShares } from '../sim/history';
 import type { Scenario } from '../sim/scenario';
 import type { Trace } from '../sim/trace';
 import {
@@ -39,7 +40,9 @@ export interface PolicyRun {
 	policyName: string;
 	seed: number;
 	objective: Objective;
-	/** Days completed. */
+	/** Days of business-as-usual history before the pilot (the trace's first days). */
+	historyDays: number;
+	/** Pilot days completed (the trace holds historyDays + days). */
 	days: number;
 	trace: Trace;
 	log: DecisionLog;
@@ -53,15 +56,54 @@ function channelTotals(spend: ArrayLike<number>, C: number, K: number): Float64A
 	return out;
 }
 
+/**
+ * The market at the start of the pilot: `scenario.history.days` of business as usual at the
+ * historical split, flighted (sim/history.ts). It depends only on the seed, not on any policy,
+ * so a pilot simulates it once per seed and clones it for each policy.
+ */
+export function marketAfterHistory(
+	scenario: Scenario,
+	seed: number,
+	pilotDays = scenario.days,
+	dailyBudget = scenario.dailyBudget
+): Market {
+	const market = new Market(extendForHistory(scenario, pilotDays), seed);
+	const p = market.params;
+	const { C, K, stepsPerDay } = p;
+	const action = createAction(p);
+	const shares = historicalShares(scenario, p.historicalShare, seed);
+	for (let day = 0; day < scenario.history.days; day++) {
+		for (let c = 0; c < C; c++) {
+			let live = 0;
+			for (let k = 0; k < K; k++) live += market.state.active[c * K + k];
+			for (let k = 0; k < K; k++) {
+				const ck = c * K + k;
+				action.spend[ck] = market.state.active[ck]
+					? (dailyBudget * shares[day * C + c]) / live / stepsPerDay
+					: 0;
+			}
+		}
+		for (let slot = 0; slot < stepsPerDay; slot++) market.step(action);
+	}
+	return market;
+}
+
+/**
+ * Run `policy` over the pilot. `start` is the market after history (from `marketAfterHistory`
+ * with the same scenario, seed and days); it is cloned, never changed. Without it the history is
+ * simulated here.
+ */
 export function runPolicy(
 	scenario: Scenario,
 	policy: Policy,
 	config: RunConfig,
-	hooks: RunHooks = {}
+	hooks: RunHooks = {},
+	start?: Market
 ): PolicyRun {
 	const days = config.days ?? scenario.days;
 	const budget = config.dailyBudget ?? scenario.dailyBudget;
-	const market = new Market(scenario, config.seed, days);
+	const historyDays = scenario.history.days;
+	const market = start ? start.clone() : marketAfterHistory(scenario, config.seed, days, budget);
 	const p = market.params;
 	const { C, K, stepsPerDay } = p;
 	const view = createView(market, config.objective, budget);
@@ -71,18 +113,19 @@ export function runPolicy(
 	let daily: Float64Array = new Float64Array(C * K);
 	policy.attachMarket?.(market);
 
-	let day = 0;
-	for (; day < days; day++) {
+	let pilotDay = 0;
+	for (; pilotDay < days; pilotDay++) {
+		const day = historyDays + pilotDay;
 		view.day = day;
 		view.slot = 0;
 		policy.observe(view);
 		for (let slot = 0; slot < stepsPerDay; slot++) {
 			view.slot = slot;
-			if (decidesOn(policy.cadence, day, slot)) {
+			if (decidesOn(policy.cadence, pilotDay, slot)) {
 				const decision = policy.decide(view);
 				const enforced = guard.enforce(decision, view, daily);
 				appendDecision(log, {
-					day,
+					day: pilotDay,
 					previousSpend: channelTotals(daily, C, K),
 					askedSpend: channelTotals(decision.spend, C, K),
 					newSpend: channelTotals(enforced.spend, C, K),
@@ -99,15 +142,17 @@ export function runPolicy(
 				action.creativeOps.set(enforced.creativeOps);
 				action.segmentTilt.set(enforced.segmentTilt);
 			}
-			guard.pace(daily, view, action.spend);
+			// Pacing, the 30-day window, weekly frequency caps and protection halts act every step.
+			const between = guard.control(daily, view, action);
+			if (between.length) log.clips.push(...between);
 			market.step(action);
 			action.creativeOps.fill(0);
 		}
 		view.day = day + 1;
 		view.slot = 0;
 		guard.endDay(view);
-		if (hooks.onDay?.(day + 1, days) === false) {
-			day++;
+		if (hooks.onDay?.(pilotDay + 1, days) === false) {
+			pilotDay++;
 			break;
 		}
 	}
@@ -116,7 +161,8 @@ export function runPolicy(
 		policyName: policy.name,
 		seed: config.seed,
 		objective: config.objective,
-		days: day,
+		historyDays,
+		days: pilotDay,
 		trace: market.trace,
 		log: trimDecisionLog(log),
 		market

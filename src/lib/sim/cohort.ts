@@ -160,3 +160,17 @@ export function simulateCohortRevenue(
 	for (let t = 0; t < horizonSteps; t++) orders += poisson(rng, agePools(pools, 0, classes));
 	return orders * params.orderValue;
 }
+
+/**
+ * Expected cumulative gross margin of one customer by `ageDays` after acquisition, undiscounted
+ * (first order included): the basis of payback periods.
+ */
+export function cumulativeMargin(
+	params: CohortParams,
+	classes: RetentionClasses,
+	ageDays: number,
+	stepsPerDay: number
+): number {
+	const steps = Math.floor(ageDays * stepsPerDay);
+	return params.orderValue * params.margin * (1 + expectedRepeatOrders(classes, steps, 1));
+}

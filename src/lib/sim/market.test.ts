@@ -241,3 +241,66 @@ describe('market: creatives, caps and funnel effects', () => {
 		expect(market.scenario.channels[5].auction.medianCpm).toBe(12);
 	});
 });
+
+describe('market: cloning', () => {
+	it('continues a clone exactly as the original would have', () => {
+		const fatigue = loadPreset('creative-fatigue');
+		const original = new Market(fatigue, 3, 40);
+		const action = createAction(original.params);
+		action.spend.fill(900);
+		for (let d = 0; d < 20; d++) original.step(action);
+		const copy = original.clone();
+		for (let d = 0; d < 20; d++) {
+			original.step(action);
+			copy.step(action);
+		}
+		for (const key of Object.keys(
+			original.trace.observables
+		) as (keyof typeof original.trace.observables)[]) {
+			expect(Array.from(copy.trace.observables[key]), key).toEqual(
+				Array.from(original.trace.observables[key])
+			);
+		}
+		expect(Array.from(copy.trace.truth.incConversions)).toEqual(
+			Array.from(original.trace.truth.incConversions)
+		);
+	});
+
+	it('is independent of the original', () => {
+		const market = new Market(dtc, 1, 10);
+		const action = createAction(market.params);
+		action.spend.fill(500);
+		market.step(action);
+		const copy = market.clone();
+		copy.step(action);
+		expect(market.state.step).toBe(1);
+		expect(copy.state.step).toBe(2);
+		expect(market.trace.observables.spend.slice(54, 108).every((x) => x === 0)).toBe(true);
+	});
+});
+
+describe('market: hostile controls', () => {
+	it('keeps the average paid CPM under a bid cap whatever the season, slot and segment prices', () => {
+		const market = new Market(dtc, 2, 60);
+		const action = createAction(market.params);
+		action.spend.fill(3000);
+		action.bidCap.fill(4);
+		while (!market.done) market.step(action);
+		const { spend, impressions } = market.trace.observables;
+		for (let i = 0; i < spend.length; i++) {
+			if (impressions[i] > 0)
+				expect((1000 * spend[i]) / impressions[i]).toBeLessThanOrEqual(4 + 1e-9);
+		}
+	});
+
+	it('ignores unknown creative operations and negative targeting weights', () => {
+		const market = new Market(loadPreset('creative-fatigue'), 1, 2);
+		const action = createAction(market.params);
+		action.spend.fill(1000);
+		action.creativeOps[3] = 9; // not an operation: the reserve stays off
+		action.segmentTilt[0] = -5;
+		market.step(action);
+		expect(market.state.active[3]).toBe(0);
+		expect(market.trace.observables.spend.every((x) => x >= 0 && Number.isFinite(x))).toBe(true);
+	});
+});

@@ -20,7 +20,7 @@ import { addCustomers, agePools, CLASSES } from './cohort';
 import { compile, type MarketParams } from './compile';
 import { HILL_TABLE_SIZE, hillFromTable } from './hill';
 import { fastNormalCdf, fastNormalQuantile } from './normal';
-import { createStream, normal, poissonFromUniform, type Rng } from './random';
+import { createStream, normal, poissonFromUniform, streamFromState, type Rng } from './random';
 import { applyShift, type Scenario } from './scenario';
 import { createTrace, type Trace } from './trace';
 
@@ -178,6 +178,49 @@ export class Market {
 				)
 			}
 		);
+	}
+
+	/**
+	 * An independent copy of the market as it stands: state, record and random streams. Runs
+	 * that share a past (the pilot's history) simulate it once and clone it for each policy;
+	 * the copy then evolves exactly as the original would have.
+	 */
+	clone(): Market {
+		const copy = Object.create(Market.prototype) as Market;
+		const copyArrays = <T extends object>(source: T): T => {
+			const out = { ...source } as Record<string, unknown>;
+			for (const [key, value] of Object.entries(source)) {
+				if (ArrayBuffer.isView(value)) out[key] = (value as Float64Array).slice();
+			}
+			return out as T;
+		};
+		const self = copy as unknown as Record<string, unknown>;
+		self.scenario = this.scenario;
+		self.params = this.params; // immutable once compiled (regime shifts replace it)
+		self.state = copyArrays(this.state);
+		self.trace = {
+			...this.trace,
+			observables: copyArrays(this.trace.observables),
+			truth: copyArrays(this.trace.truth)
+		};
+		self.demandRng = streamFromState(this.demandRng.state());
+		self.observeRng = streamFromState(this.observeRng.state());
+		self.refreshQuality = this.refreshQuality;
+		for (const key of [
+			'incCs',
+			'directCs',
+			'reachCs',
+			'csEffect',
+			'cellEffect',
+			'haloNext',
+			'haloRatio',
+			'lambda',
+			'lambdaValue',
+			'counts'
+		] as const) {
+			self[key] = this[key].slice();
+		}
+		return copy;
 	}
 
 	/** Day index of the next step. */
@@ -365,9 +408,10 @@ export class Market {
 			const inventoryKeep = audienceKeep * (exclude ? 1 - p.unsafeShare[c] : 1);
 			const effectiveKeep = suppress ? 1 : 1 - p.existingShare[c];
 			let tiltSum = 0;
-			for (let s = 0; s < S; s++) tiltSum += opportunities0[c * S + s] * segmentTilt[c * S + s];
+			for (let s = 0; s < S; s++)
+				tiltSum += opportunities0[c * S + s] * Math.max(0, segmentTilt[c * S + s]);
 			const spread = p.spread[c];
-			const bidWin = winsAtBid(bidCap[c], p.medianCpm[c], spread);
+			const bid = bidCap[c];
 			const cap = frequencyCap[c];
 			const decay = p.decay[c];
 			const stages = p.delayStages[c];
@@ -387,13 +431,16 @@ export class Market {
 				const audience = audience0[cs] * volume * audienceKeep;
 				const perUser = audience > 0 ? 1 / audience : 0;
 				const opportunities = opportunities0[cs] * volume * inventoryKeep * slotInv;
-				const budget = tiltSum > 0 ? (spendC * opportunities0[cs] * segmentTilt[cs]) / tiltSum : 0;
+				const budget =
+					tiltSum > 0 ? (spendC * opportunities0[cs] * Math.max(0, segmentTilt[cs])) / tiltSum : 0;
 
 				// Auction (see runAuction): share of impressions won for the share of value spent.
 				let impressions = 0;
 				let paid = 0;
 				if (budget > 0 && opportunities > 0) {
-					let maxWin = bidWin;
+					// A bid cap wins what competing bids below it offer, at this segment's and slot's prices.
+					let maxWin =
+						bid === Infinity ? 1 : winsAtBid(bid, p.medianCpm[c] * cpmIndex[s] * slotCpm, spread);
 					if (cap !== Infinity) {
 						const capWin = (audience * cap * slotInv) / opportunities;
 						if (capWin < maxWin) maxWin = capWin;
@@ -506,7 +553,9 @@ export class Market {
 		const st = this.state;
 		for (let ck = 0; ck < ops.length; ck++) {
 			const op = ops[ck];
-			if (op === CREATIVE_OP.none || !this.params.creativeExists[ck]) continue;
+			// Unknown codes are ignored, like a platform rejecting an invalid request.
+			if (op === CREATIVE_OP.none || op > CREATIVE_OP.refresh || !this.params.creativeExists[ck])
+				continue;
 			if (op === CREATIVE_OP.pause) {
 				st.active[ck] = 0;
 				continue;

@@ -7,7 +7,7 @@
  */
 import { runAuction, type AuctionResult } from './auction';
 import { fatigueMultiplier } from './fatigue';
-import { hill } from './hill';
+import { HILL_TABLE_SIZE, hillFromTable } from './hill';
 import type { Market } from './market';
 
 /** Expected daily outcome of sustaining a budget on one channel. */
@@ -60,6 +60,76 @@ function resetPoint(point: ResponsePoint, budget: number): ResponsePoint {
 }
 
 /**
+ * What a response evaluation needs from the market's current state, per channel × segment:
+ * audience (with halo volume), the creative mix's effectiveness and click index under current
+ * fatigue, and per slot the auction's inventory and mean CPM. Computed once per market step
+ * (curves evaluate many budgets at the same state).
+ */
+interface ResponseSnapshot {
+	params: Market['params'];
+	step: number;
+	day: number;
+	audience: Float64Array;
+	qualityMix: Float64Array;
+	clickMix: Float64Array;
+	/** [cs·SP + slot] */
+	averageCpm: Float64Array;
+	opportunities: Float64Array;
+}
+
+const snapshots = new WeakMap<Market, ResponseSnapshot>();
+
+function snapshotOf(market: Market): ResponseSnapshot {
+	const p = market.params;
+	const st = market.state;
+	const cached = snapshots.get(market);
+	if (cached && cached.step === st.step && cached.params === p) return cached;
+	const { C, K, S, stepsPerDay: SP } = p;
+	const day = Math.min(market.day, p.days - 1);
+	const snap: ResponseSnapshot = {
+		params: p,
+		step: st.step,
+		day,
+		audience: new Float64Array(C * S),
+		qualityMix: new Float64Array(C * S),
+		clickMix: new Float64Array(C * S),
+		averageCpm: new Float64Array(C * S * SP),
+		opportunities: new Float64Array(C * S * SP)
+	};
+	for (let c = 0; c < C; c++) {
+		// Creative mix: the last step's shares among live creatives (equal shares if none spent yet).
+		let shareSum = 0;
+		let live = 0;
+		for (let k = 0; k < K; k++) {
+			if (!st.active[c * K + k]) continue;
+			shareSum += st.creativeShare[c * K + k];
+			live++;
+		}
+		for (let s = 0; s < S; s++) {
+			const cs = c * S + s;
+			const haloRatio = p.baselinePerDay[s] > 0 ? (st.haloFlow[s] * SP) / p.baselinePerDay[s] : 0;
+			const volume = 1 + p.haloReceptivity[c] * haloRatio;
+			snap.audience[cs] = p.audience[cs] * volume;
+			for (let k = 0; k < K; k++) {
+				const ck = c * K + k;
+				if (!st.active[ck]) continue;
+				const share = shareSum > 0 ? st.creativeShare[ck] / shareSum : 1 / live;
+				const fatigue = fatigueMultiplier(st.exposure[ck * S + s], p.fatigueRate[ck]);
+				snap.qualityMix[cs] += share * st.quality[ck] * fatigue;
+				snap.clickMix[cs] += share * st.ctrIndex[ck] * fatigue;
+			}
+			for (let j = 0; j < SP; j++) {
+				snap.averageCpm[cs * SP + j] =
+					p.medianCpm[c] * p.meanCpmFactor[c] * p.cpmIndex[s] * p.slotCpm[j] * p.cpmSeason[day];
+				snap.opportunities[cs * SP + j] = p.opportunities[cs] * volume * p.slotInventory[j];
+			}
+		}
+	}
+	snapshots.set(market, snap);
+	return snap;
+}
+
+/**
  * Add the steady-state daily outcome of `budget` per day aimed at segment `s` of channel `c`
  * into `point` (the segment-targeted building block of every response curve).
  */
@@ -70,53 +140,43 @@ function addSegmentResponse(
 	budget: number,
 	point: ResponsePoint
 ): void {
-	const p = market.params;
-	const st = market.state;
-	const { K, S, stepsPerDay: SP } = p;
-	const day = Math.min(market.day, p.days - 1);
-	const cs = c * S + s;
-	// Creative mix: the last step's shares among live creatives (equal shares if none spent yet).
-	let shareSum = 0;
-	let live = 0;
-	for (let k = 0; k < K; k++) {
-		if (!st.active[c * K + k]) continue;
-		shareSum += st.creativeShare[c * K + k];
-		live++;
-	}
-	const haloRatio = p.baselinePerDay[s] > 0 ? (st.haloFlow[s] * SP) / p.baselinePerDay[s] : 0;
-	const volume = 1 + p.haloReceptivity[c] * haloRatio;
-	const audience = p.audience[cs] * volume;
-	let qualityMix = 0;
-	let clickMix = 0;
-	for (let k = 0; k < K; k++) {
-		const ck = c * K + k;
-		if (!st.active[ck]) continue;
-		const share = shareSum > 0 ? st.creativeShare[ck] / shareSum : 1 / live;
-		const fatigue = fatigueMultiplier(st.exposure[ck * S + s], p.fatigueRate[ck]);
-		qualityMix += share * st.quality[ck] * fatigue;
-		clickMix += share * st.ctrIndex[ck] * fatigue;
-	}
+	const snap = snapshotOf(market);
+	const p = snap.params;
+	const SP = p.stepsPerDay;
+	const cs = c * p.S + s;
 	let impressions = 0;
 	for (let j = 0; j < SP; j++) {
-		const averageCpm =
-			p.medianCpm[c] * p.meanCpmFactor[c] * p.cpmIndex[s] * p.slotCpm[j] * p.cpmSeason[day];
-		const opportunities = p.opportunities[cs] * volume * p.slotInventory[j];
-		runAuction(budget / SP, opportunities, averageCpm, p.spread[c], 1, scratch);
+		runAuction(
+			budget / SP,
+			snap.opportunities[cs * SP + j],
+			snap.averageCpm[cs * SP + j],
+			p.spread[c],
+			1,
+			scratch
+		);
 		impressions += scratch.impressions;
 		point.spend += scratch.spend;
 	}
-	const effective = impressions * qualityMix * (1 - p.existingShare[c]);
+	const audience = snap.audience[cs];
+	const effective = impressions * snap.qualityMix[cs] * (1 - p.existingShare[c]);
 	const frequency = audience > 0 ? effective / audience : 0;
-	const response = hill(frequency, p.halfSaturation[c], p.slope[c]);
+	// The same tabulated Hill curve as the market's hot loop (market.ts), so truth and market agree.
+	const response = hillFromTable(
+		frequency,
+		p.halfSaturation[c],
+		p.slope[c],
+		p.hillTables,
+		c * (HILL_TABLE_SIZE + 1)
+	);
 	const conversions =
 		audience *
 		p.maxConversionRate[c] *
 		p.propensity[s] *
-		p.demand[day] *
+		p.demand[snap.day] *
 		response *
 		(1 + p.haloStrength[c]);
 	point.impressions += impressions;
-	point.clicks += impressions * p.ctr[c] * clickMix * p.propensity[s];
+	point.clicks += impressions * p.ctr[c] * snap.clickMix[cs] * p.propensity[s];
 	point.conversions += conversions;
 	point.revenue += conversions * p.orderValue[s];
 	point.ltvRevenue += conversions * p.ltvRevenue[s];
