@@ -15,7 +15,7 @@ import { createStream, normal } from '../sim/random';
 import type { Scenario } from '../sim/scenario';
 import { trimDecisionLog, type DecisionLog } from './decision-log';
 import { runMetrics, type RunMetrics } from './metrics';
-import { marketAfterHistory, runPolicy, type PolicyRun } from './runner';
+import { runPolicy, sharedStart, type PolicyRun } from './runner';
 import { meanCi, pairedCi, ratioCi, type Estimate } from './stats';
 
 export interface PilotConfig {
@@ -75,7 +75,7 @@ export function runSeed(
 	keepLogs = false
 ): SeedResult | null {
 	const days = config.days ?? scenario.days;
-	const start = marketAfterHistory(scenario, seed, days);
+	const start = sharedStart(scenario, seed, days);
 	const specs = pilotPolicies(config);
 	const baseline = baselineOf(config);
 	const runs: RunMetrics[] = [];

@@ -7,7 +7,7 @@ import { createGuardrails } from '../guardrails/guardrails';
 import type { GuardrailConfig } from '../guardrails/types';
 import type { Objective, Policy } from '../policies/policy';
 import { decidesOn } from '../policies/policy';
-import { createAction, Market } from '../sim/market';
+import { createAction, Market, type MarketSnapshot } from '../sim/market';
 import { extendForHistory, historicalShares } from '../sim/history';
 import type { Scenario } from '../sim/scenario';
 import type { Trace } from '../sim/trace';
@@ -89,21 +89,47 @@ export function marketAfterHistory(
 }
 
 /**
- * Run `policy` over the pilot. `start` is the market after history (from `marketAfterHistory`
- * with the same scenario, seed and days); it is cloned, never changed. Without it the history is
- * simulated here.
+ * A seed's market after history, reused by its runs one after another: each run restores the
+ * snapshot (clearing the previous run's pilot days) and runs on the market itself. The caller
+ * must be done with a run's trace (e.g. computed its metrics) before starting the next.
+ */
+export interface SharedStart {
+	market: Market;
+	snapshot: MarketSnapshot;
+}
+
+/** Prepare a seed's history for reuse by several runs (see `SharedStart`). */
+export function sharedStart(
+	scenario: Scenario,
+	seed: number,
+	pilotDays = scenario.days
+): SharedStart {
+	const market = marketAfterHistory(scenario, seed, pilotDays);
+	return { market, snapshot: market.snapshot() };
+}
+
+/**
+ * Run `policy` over the pilot. `start` is the market after history: a Market (from
+ * `marketAfterHistory` with the same scenario, seed and days) is cloned, never changed; a
+ * SharedStart is restored and reused. Without it the history is simulated here.
  */
 export function runPolicy(
 	scenario: Scenario,
 	policy: Policy,
 	config: RunConfig,
 	hooks: RunHooks = {},
-	start?: Market
+	start?: Market | SharedStart
 ): PolicyRun {
 	const days = config.days ?? scenario.days;
 	const budget = config.dailyBudget ?? scenario.dailyBudget;
 	const historyDays = scenario.history.days;
-	const market = start ? start.clone() : marketAfterHistory(scenario, config.seed, days, budget);
+	let market: Market;
+	if (!start) market = marketAfterHistory(scenario, config.seed, days, budget);
+	else if (start instanceof Market) market = start.clone();
+	else {
+		start.market.restore(start.snapshot);
+		market = start.market;
+	}
 	const p = market.params;
 	const { C, K, stepsPerDay } = p;
 	const view = createView(market, config.objective, budget);

@@ -37,14 +37,15 @@ export function createView(
 	dailyBudget = market.scenario.dailyBudget
 ): PolicyView {
 	const p = market.params;
-	const startDate = market.scenario.startDate;
+	// Weekdays repeat every 7 days: one date computation, then arithmetic (policies ask often).
+	const firstWeekday = weekdayOf(market.scenario.startDate, 0);
 	return {
 		day: 0,
 		pilotStart: market.scenario.history.days,
 		slot: 0,
 		stepsPerDay: p.stepsPerDay,
 		days: p.days,
-		weekday: (day: number) => weekdayOf(startDate, day),
+		weekday: (day: number) => (firstWeekday + (day % 7) + 7) % 7,
 		events: market.scenario.events.map(({ name, startDay, endDay }) => ({
 			name,
 			startDay,

@@ -75,6 +75,14 @@ const tsCurveSchema = v.strictObject(
 const oracleSchema = v.strictObject({
 	kind: v.literal('oracle'),
 	targeting: v.optional(v.boolean('must be true or false')),
+	replanEvery: v.optional(
+		v.pipe(
+			v.number(),
+			v.integer(),
+			v.minValue(1, 'must be between 1 and 28'),
+			v.maxValue(28, 'must be between 1 and 28')
+		)
+	),
 	gridPoints: v.optional(
 		v.pipe(
 			v.number(),

@@ -48,7 +48,7 @@ export interface TsCurveConfig {
 	seed?: number;
 	/** Daily forgetting factor for old evidence, 0.9–1 (1 = stationary market). */
 	forgetting?: number;
-	/** Days between refits of demand and amplitudes (shapes are searched on the first fit and every 13 weeks). */
+	/** Days between refits of demand and amplitudes (shapes are searched on the first fit and every other refit). */
 	refitEvery?: number;
 	/** Spread of the posterior draws relative to the posterior (1 = Thompson sampling; < 1 explores less). */
 	temperature?: number;
@@ -77,11 +77,13 @@ interface Delivery {
 
 export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Policy<TsCurveState> {
 	const forgetting = config.forgetting ?? 0.997;
-	const refitEvery = config.refitEvery ?? 28;
+	const refitEvery = config.refitEvery ?? 56;
 	const temperature = config.temperature ?? 1;
 	let rng: Rng = createStream(config.seed ?? 1, 7);
 	let model: ResponseModel | null = null;
 	let refits = 0;
+	// Cost curves move slowly: refit them weekly (they are derived data, not saved state).
+	let cached: { day: number; delivery: Delivery } | null = null;
 
 	const valueOf = (view: PolicyView, s: number) =>
 		view.objective === 'clicks' ? 1 : conversionValue(view, s);
@@ -209,12 +211,7 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 		observe(view: PolicyView) {
 			if (view.day < 14) return;
 			if (!model || view.day - model.fittedOn >= refitEvery) {
-				model = fitResponseModel(
-					view,
-					forgetting,
-					model,
-					refits % Math.max(1, Math.round(91 / refitEvery)) === 0
-				);
+				model = fitResponseModel(view, forgetting, model, refits % 2 === 0);
 				refits++;
 			} else learn(view, model);
 		},
@@ -238,7 +235,9 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 				return draw;
 			});
 			const means = posts.map((post) => post.mean);
-			const dl = delivery(view);
+			if (!cached || view.day - cached.day >= 7 || view.day < cached.day)
+				cached = { day: view.day, delivery: delivery(view) };
+			const dl = cached.delivery;
 			const demand = demandIndex(m, view, view.day);
 			const profit = view.objective === 'ltv-profit';
 			const grid = Float64Array.from(

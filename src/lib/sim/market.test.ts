@@ -304,3 +304,26 @@ describe('market: hostile controls', () => {
 		expect(market.trace.observables.spend.every((x) => x >= 0 && Number.isFinite(x))).toBe(true);
 	});
 });
+
+describe('market: snapshot and restore', () => {
+	it('replays exactly from a snapshot, whatever ran in between', () => {
+		const market = new Market(dtc, 4, 30);
+		const action = createAction(market.params);
+		action.spend.fill(1000);
+		for (let d = 0; d < 10; d++) market.step(action);
+		const snap = market.snapshot();
+		for (let d = 0; d < 10; d++) market.step(action);
+		const first = Array.from(market.trace.observables.clicks);
+		const firstTruth = Array.from(market.trace.truth.incConversions);
+		market.restore(snap);
+		action.spend.fill(3000); // something else in between
+		for (let d = 0; d < 5; d++) market.step(action);
+		market.restore(snap);
+		expect(market.trace.daysDone).toBe(10);
+		expect(market.trace.observables.clicks.slice(10 * 18).every((x) => x === 0)).toBe(true);
+		action.spend.fill(1000);
+		for (let d = 0; d < 10; d++) market.step(action);
+		expect(Array.from(market.trace.observables.clicks)).toEqual(first);
+		expect(Array.from(market.trace.truth.incConversions)).toEqual(firstTruth);
+	});
+});

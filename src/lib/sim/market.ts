@@ -22,7 +22,7 @@ import { HILL_TABLE_SIZE, hillFromTable } from './hill';
 import { fastNormalCdf, fastNormalQuantile } from './normal';
 import { createStream, normal, poissonFromUniform, streamFromState, type Rng } from './random';
 import { applyShift, type Scenario } from './scenario';
-import { createTrace, type Trace } from './trace';
+import { createTrace, observableWidths, truthWidths, widthOf, type Trace } from './trace';
 
 /** What to do to a creative slot this step. */
 export const CREATIVE_OP = {
@@ -70,6 +70,16 @@ export function createAction(p: Pick<MarketParams, 'C' | 'K' | 'S'>): MarketActi
 const REFRESH_DRAWS = 64;
 /** Adstock stages kept per channel × segment (1 geometric + up to 3 delay stages). */
 const STAGES = 4;
+
+/** A market's state and streams at one moment (see `Market.snapshot`). */
+export interface MarketSnapshot {
+	state: MarketState;
+	scenario: Scenario;
+	params: MarketParams;
+	demandRng: number[];
+	observeRng: number[];
+	daysDone: number;
+}
 
 /** The market's evolving state: plain typed arrays (serializable). */
 export interface MarketState {
@@ -221,6 +231,53 @@ export class Market {
 			self[key] = this[key].slice();
 		}
 		return copy;
+	}
+
+	/** The evolving part of the market (state and random streams), to `restore` later. */
+	snapshot(): MarketSnapshot {
+		const state = {} as Record<string, unknown>;
+		for (const [key, value] of Object.entries(this.state)) {
+			state[key] = ArrayBuffer.isView(value) ? (value as Float64Array).slice() : value;
+		}
+		return {
+			state: state as unknown as MarketState,
+			scenario: this.scenario,
+			params: this.params,
+			demandRng: this.demandRng.state(),
+			observeRng: this.observeRng.state(),
+			daysDone: this.trace.daysDone
+		};
+	}
+
+	/**
+	 * Return to a snapshot taken on this market: state and streams restored, and every trace day
+	 * after it cleared. Runs that share a past (a seed's history) reuse one market this way, one
+	 * after another, instead of copying its record for each.
+	 */
+	restore(snap: MarketSnapshot): void {
+		for (const [key, value] of Object.entries(snap.state)) {
+			const target = (this.state as unknown as Record<string, unknown>)[key];
+			if (ArrayBuffer.isView(value)) (target as Float64Array).set(value as Float64Array);
+			else (this.state as unknown as Record<string, unknown>)[key] = value;
+		}
+		this.scenario = snap.scenario;
+		this.params = snap.params;
+		const self = this as unknown as Record<string, Rng>;
+		self.demandRng = streamFromState(snap.demandRng);
+		self.observeRng = streamFromState(snap.observeRng);
+		const from = snap.daysDone;
+		const { trace } = this;
+		for (const [key, series] of [
+			...Object.entries(trace.observables),
+			...Object.entries(trace.truth)
+		]) {
+			const kind =
+				key in observableWidths
+					? observableWidths[key as keyof typeof observableWidths]
+					: truthWidths[key as keyof typeof truthWidths];
+			series.fill(0, from * widthOf(kind, trace));
+		}
+		trace.daysDone = from;
 	}
 
 	/** Day index of the next step. */

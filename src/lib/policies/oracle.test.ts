@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GUARDRAILS } from '../guardrails/types';
+import { runMetrics } from '../experiment/metrics';
+import { runPolicy } from '../experiment/runner';
+import { createView } from '../experiment/view';
+import { Market } from '../sim/market';
+import { loadPreset } from '../sim/presets';
+import { trueResponse } from '../sim/response';
+import { createBauFixed } from './bau-fixed';
+import { createOracle, rotateCreatives } from './oracle';
+
+const twoChannels = loadPreset('two-channels');
+
+describe('the oracle', () => {
+	it('finds the best daily split that brute force finds, on a two-channel market', () => {
+		const market = new Market(twoChannels, 1, 30);
+		const view = createView(market, 'ltv-profit');
+		const oracle = createOracle({ kind: 'oracle', gridPoints: 64 });
+		oracle.attachMarket!(market);
+		const decision = oracle.decide(view);
+		const chosen = [decision.spend[0], decision.spend[1]];
+		const profit = (b: number[]) =>
+			trueResponse(market, 0, b[0]).ltvProfit + trueResponse(market, 1, b[1]).ltvProfit;
+		let best = -Infinity;
+		const B = twoChannels.dailyBudget;
+		for (let b0 = 0; b0 <= B; b0 += 20) {
+			for (let b1 = 0; b0 + b1 <= B; b1 += 20) best = Math.max(best, profit([b0, b1]));
+		}
+		expect(chosen[0] + chosen[1]).toBeLessThanOrEqual(B + 1e-6);
+		expect(profit(chosen)).toBeGreaterThanOrEqual(best * 0.998);
+	});
+
+	it('beats every fixed split over a whole run (ground-truth LTV-profit)', () => {
+		const scenario = { ...twoChannels, days: 60 };
+		const config = { seed: 5, objective: 'ltv-profit' as const, guardrails: DEFAULT_GUARDRAILS };
+		const oracle = runMetrics(
+			runPolicy(scenario, createOracle(), config),
+			scenario.dailyBudget
+		).ltvProfit;
+		for (let share = 0; share <= 1; share += 0.125) {
+			const fixed = createBauFixed({
+				kind: 'bau-fixed',
+				shares: { search: share, social: 1 - share }
+			});
+			const profit = runMetrics(runPolicy(scenario, fixed, config), scenario.dailyBudget).ltvProfit;
+			expect(oracle, `share ${share}`).toBeGreaterThan(profit);
+		}
+	});
+
+	it('rotates creatives so that funded ones have equal marginal effect q / (1 + αx)²', () => {
+		const quality = [1.3, 1.0, 0.6];
+		const alpha = [2, 0.5, 1];
+		const shares = rotateCreatives(quality, alpha, new Float64Array(3));
+		expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+		const marginal = quality.map((q, k) => q / (1 + alpha[k] * shares[k]) ** 2);
+		const funded = [0, 1, 2].filter((k) => shares[k] > 1e-9);
+		for (const k of funded) expect(marginal[k]).toBeCloseTo(marginal[funded[0]], 6);
+		for (let k = 0; k < 3; k++)
+			if (shares[k] <= 1e-9) expect(marginal[k]).toBeLessThanOrEqual(marginal[funded[0]] + 1e-9);
+	});
+});
