@@ -5,6 +5,7 @@
 import { createAction, Market } from '../lib/sim/market';
 import { loadPreset } from '../lib/sim/presets';
 import type { Scenario } from '../lib/sim/scenario';
+import { benchBandits } from './bench-bandits';
 import { largeMarket } from './bench-markets';
 
 export interface Figure {
@@ -79,7 +80,8 @@ export function benchSimulator(): Figure[] {
 }
 
 const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
-	sim: benchSimulator
+	sim: benchSimulator,
+	bandits: benchBandits
 };
 
 async function main(): Promise<void> {

@@ -15,6 +15,7 @@ import { createBauFixed } from './bau-fixed';
 import { createOracle } from './oracle';
 import type { Policy } from './policy';
 import { createTsCurve } from './ts-curve';
+import { banditPolicyKinds } from './bandit-registration';
 
 /** A policy config as written: its kind plus that policy's settings. */
 export interface PolicySpec {
@@ -128,6 +129,7 @@ const kinds: PolicyKind[] = [
 		schema: BauManualOpsSchema as unknown as v.GenericSchema<unknown, PolicySpec>,
 		create: (spec) => createBauManualOps(spec as never)
 	},
+	...banditPolicyKinds,
 	{
 		kind: 'ts-curve',
 		name: 'Thompson sampling on response curves',
@@ -149,7 +151,7 @@ const kinds: PolicyKind[] = [
 
 const byKind = new Map(kinds.map((k) => [k.kind, k]));
 
-/** Register more kinds (bandits, RL) — used by their modules' registration. */
+/** Register more kinds (e.g. the RL allocator, whose module loads TF.js and is registered where it runs). */
 export function registerPolicyKind(kind: PolicyKind): void {
 	if (!byKind.has(kind.kind)) kinds.push(kind);
 	byKind.set(kind.kind, kind);

@@ -1,0 +1,195 @@
+/**
+ * Beta–Bernoulli Thompson sampling (Thompson 1933; Chapelle & Li 2011): each arm's success rate
+ * has a Beta(alpha, beta) posterior, starting from the prior Beta(priorAlpha, priorBeta) and
+ * adding successes to alpha and failures to beta. To choose, draw one rate per arm and pull the
+ * argmax — each arm is pulled with the probability that it is the best (probability matching).
+ *
+ * Fractional counts are allowed, so a reward r in [0, 1] can be learned as r successes and
+ * 1 − r failures (Agrawal & Goyal 2012), and a creative's clicks out of impressions in one go.
+ * The draw loop is the hot path: Marsaglia–Tsang constants are kept per arm and nothing allocates.
+ */
+import * as v from 'valibot';
+import type { Rng } from '../../sim/random';
+import { checkLength } from './arm-means';
+import { gamma, gammaC, gammaD, gammaDraws } from './samplers';
+import { parseOrThrow, positive, strict } from './schema';
+
+/** `{ kind: 'beta-thompson', priorAlpha, priorBeta }`. */
+export const BetaThompsonConfigSchema = strict({
+	kind: v.literal('beta-thompson'),
+	/** Prior successes (pseudo-counts) per arm, > 0 (default 1: a uniform prior). */
+	priorAlpha: v.optional(positive(), 1),
+	/** Prior failures (pseudo-counts) per arm, > 0 (default 1). */
+	priorBeta: v.optional(positive(), 1)
+});
+
+/** A validated Beta–Bernoulli Thompson config, defaults filled. */
+export type BetaThompsonConfig = v.InferOutput<typeof BetaThompsonConfigSchema>;
+
+/** Plain-data state: the Beta posterior of every arm. */
+export interface BetaPosteriorState {
+	/** Posterior alpha per arm (prior + successes). */
+	alpha: number[];
+	/** Posterior beta per arm (prior + failures). */
+	beta: number[];
+}
+
+/** Beta posteriors over arms, with the sampling constants cached per arm. */
+export class BetaPosteriors {
+	/** Posterior alpha per arm (prior + successes). */
+	readonly alpha: Float64Array;
+	/** Posterior beta per arm (prior + failures). */
+	readonly beta: Float64Array;
+	/** Marsaglia–Tsang (d, c) of alpha then beta per arm [4·arms]; valid where both shapes ≥ 1. */
+	private readonly constants: Float64Array;
+	/** Scratch: one gamma draw per shape [2·arms]. */
+	private readonly draws: Float64Array;
+	/** Arms with a shape below 1 (then the batch path is off and each arm draws on its own). */
+	private slowArms = 0;
+	private readonly slow: Uint8Array;
+
+	constructor(
+		readonly arms: number,
+		priorAlpha: number,
+		priorBeta: number
+	) {
+		if (!Number.isInteger(arms) || arms < 1) {
+			throw new RangeError(`a bandit needs a whole number of arms ≥ 1, got ${arms}`);
+		}
+		this.alpha = new Float64Array(arms);
+		this.beta = new Float64Array(arms);
+		this.constants = new Float64Array(4 * arms);
+		this.draws = new Float64Array(2 * arms);
+		this.slow = new Uint8Array(arms);
+		for (let k = 0; k < arms; k++) this.set(k, priorAlpha, priorBeta);
+	}
+
+	/** Set one arm's posterior (alpha, beta > 0). */
+	set(arm: number, alpha: number, beta: number): void {
+		this.alpha[arm] = alpha;
+		this.beta[arm] = beta;
+		const slow = alpha < 1 || beta < 1 ? 1 : 0;
+		this.slowArms += slow - this.slow[arm];
+		this.slow[arm] = slow;
+		if (!slow) {
+			this.constants[4 * arm] = gammaD(alpha);
+			this.constants[4 * arm + 1] = gammaC(alpha);
+			this.constants[4 * arm + 2] = gammaD(beta);
+			this.constants[4 * arm + 3] = gammaC(beta);
+		}
+	}
+
+	/** One draw of `arm`'s success rate. */
+	draw(arm: number, rng: Rng): number {
+		const x = gamma(rng, this.alpha[arm]);
+		const y = gamma(rng, this.beta[arm]);
+		const sum = x + y;
+		if (sum > 0) return x / sum;
+		return rng.next() < this.alpha[arm] / (this.alpha[arm] + this.beta[arm]) ? 1 : 0;
+	}
+
+	/**
+	 * The argmax of one fresh draw per arm (first on ties): one Thompson choice. With `eligible`,
+	 * only arms k with eligible[k] = 1 take part (e.g. live creatives); -1 if none does.
+	 */
+	argmaxDraw(rng: Rng, eligible?: Uint8Array): number {
+		if (this.slowArms > 0 || eligible) {
+			let best = -1;
+			let bestDraw = -1;
+			for (let k = 0; k < this.arms; k++) {
+				if (eligible && eligible[k] !== 1) continue;
+				const theta = this.draw(k, rng);
+				if (theta > bestDraw) {
+					bestDraw = theta;
+					best = k;
+				}
+			}
+			return best;
+		}
+		// The hot path: all 2·arms gamma draws in one loop, then compare x/(x + y) by
+		// cross-multiplying (no division; gamma draws are > 0).
+		const g = gammaDraws(rng, this.constants, 2 * this.arms, this.draws);
+		let best = 0;
+		let bestX = g[0];
+		let bestSum = g[0] + g[1];
+		for (let k = 1; k < this.arms; k++) {
+			const x = g[2 * k];
+			const sum = x + g[2 * k + 1];
+			if (x * bestSum > bestX * sum) {
+				bestX = x;
+				bestSum = sum;
+				best = k;
+			}
+		}
+		return best;
+	}
+
+	/** Posterior mean success rate of `arm`. */
+	mean(arm: number): number {
+		return this.alpha[arm] / (this.alpha[arm] + this.beta[arm]);
+	}
+
+	/** Posterior standard deviation of `arm`'s success rate. */
+	sd(arm: number): number {
+		const a = this.alpha[arm];
+		const b = this.beta[arm];
+		const n = a + b;
+		return Math.sqrt((a * b) / (n * n * (n + 1)));
+	}
+
+	/** The learned state as plain data (JSON-safe). */
+	getState(): BetaPosteriorState {
+		return { alpha: Array.from(this.alpha), beta: Array.from(this.beta) };
+	}
+
+	/** Restore a state from `getState` (throws if it does not fit). */
+	setState(state: BetaPosteriorState): void {
+		checkLength(state.alpha, this.arms, 'alpha');
+		checkLength(state.beta, this.arms, 'beta');
+		for (let k = 0; k < this.arms; k++) this.set(k, state.alpha[k], state.beta[k]);
+	}
+}
+
+/** A Beta–Bernoulli Thompson sampler over a fixed number of arms. */
+export interface BetaThompson {
+	/** The validated config, defaults filled. */
+	readonly config: BetaThompsonConfig;
+	/** Number of arms. */
+	readonly arms: number;
+	/** The arm to pull next: argmax of one posterior draw per arm (among `eligible` ones if given; -1 if none). */
+	select(rng: Rng, eligible?: Uint8Array): number;
+	/** Learn `successes` and `failures` (counts ≥ 0, fractions allowed) of `arm`. */
+	update(arm: number, successes: number, failures: number): void;
+	/** Posterior mean success rate of `arm`. */
+	mean(arm: number): number;
+	/** Posterior standard deviation of `arm`'s success rate. */
+	sd(arm: number): number;
+	/** The learned state as plain data (JSON-safe). */
+	getState(): BetaPosteriorState;
+	/** Restore a state from `getState` (throws if it does not fit). */
+	setState(state: BetaPosteriorState): void;
+}
+
+/** A Beta–Bernoulli Thompson sampler over `arms` arms (throws on an invalid config). */
+export function createBetaThompson(
+	config: v.InferInput<typeof BetaThompsonConfigSchema>,
+	arms: number
+): BetaThompson {
+	const cfg = parseOrThrow(BetaThompsonConfigSchema, config, 'Beta–Bernoulli Thompson');
+	const posteriors = new BetaPosteriors(arms, cfg.priorAlpha, cfg.priorBeta);
+	return {
+		config: cfg,
+		arms,
+		select: (rng, eligible) => posteriors.argmaxDraw(rng, eligible),
+		update(arm, successes, failures) {
+			const s = successes > 0 ? successes : 0;
+			const f = failures > 0 ? failures : 0;
+			if (s + f === 0) return;
+			posteriors.set(arm, posteriors.alpha[arm] + s, posteriors.beta[arm] + f);
+		},
+		mean: (arm) => posteriors.mean(arm),
+		sd: (arm) => posteriors.sd(arm),
+		getState: () => posteriors.getState(),
+		setState: (state) => posteriors.setState(state)
+	};
+}

@@ -1,0 +1,197 @@
+/**
+ * Random variates for the bandits' posteriors: standard normal, gamma and beta, each taking the
+ * seeded `Rng` it draws from (sim/random.ts). Unlike the market's samplers these are not
+ * one-uniform inversions: Thompson sampling draws millions of them, so they use the fast exact
+ * rejection methods — the ziggurat for the normal (Marsaglia & Tsang 2000), Marsaglia & Tsang's
+ * squeeze method for the gamma (2000) and the ratio of two gammas for the beta. No allocation.
+ */
+import type { Rng } from '../../sim/random';
+
+// ---- ziggurat tables (Marsaglia & Tsang 2000, "The Ziggurat Method…", 128 layers) ------------
+
+const LAYERS = 128;
+/** x-coordinate of the base layer's right edge. */
+const TAIL_START = 3.442619855899;
+/** Area of each layer (including the base layer's tail). */
+const LAYER_AREA = 9.91256303526217e-3;
+/** Acceptance thresholds on |hz| for the fast path (the rectangle under the curve). */
+const kn = new Int32Array(LAYERS);
+/** Scale from a signed 32-bit integer to x in each layer. */
+const wn = new Float64Array(LAYERS);
+/** exp(−x²/2) at each layer's right edge. */
+const fn = new Float64Array(LAYERS);
+{
+	const m1 = 2 ** 31;
+	let dn = TAIL_START;
+	let tn = dn;
+	const q = LAYER_AREA / Math.exp(-0.5 * dn * dn);
+	kn[0] = Math.min(Math.floor((dn / q) * m1), 2 ** 31 - 1);
+	kn[1] = 0;
+	wn[0] = q / m1;
+	wn[LAYERS - 1] = dn / m1;
+	fn[0] = 1;
+	fn[LAYERS - 1] = Math.exp(-0.5 * dn * dn);
+	for (let i = LAYERS - 2; i >= 1; i--) {
+		dn = Math.sqrt(-2 * Math.log(LAYER_AREA / dn + Math.exp(-0.5 * dn * dn)));
+		kn[i + 1] = Math.floor((dn / tn) * m1);
+		tn = dn;
+		fn[i] = Math.exp(-0.5 * dn * dn);
+		wn[i] = dn / m1;
+	}
+}
+
+const TWO_POW_32 = 2 ** 32;
+/**
+ * The Rng's 32 random bits as a signed integer: `next()` is (n + ½)·2⁻³², so n − 2³¹ is exact
+ * and stays in int32 range (ToInt32 of an out-of-range double is slow in V8).
+ */
+const signedBits = (rng: Rng): number => (rng.next() * TWO_POW_32 - 2147483648.5) | 0;
+/** The layer index from bits 1–7 (bit 0 of xoroshiro128+ is its weakest). */
+const layerOf = (hz: number): number => (hz >> 1) & (LAYERS - 1);
+
+/** The ziggurat's rare path: wedges and the tail, then retries (kept apart so the fast path inlines). */
+function normalSlowPath(rng: Rng, hz: number, iz: number): number {
+	for (;;) {
+		if (iz === 0) {
+			// Tail beyond TAIL_START: Marsaglia's exponential rejection.
+			let x: number;
+			let y: number;
+			do {
+				x = -Math.log(rng.next()) / TAIL_START;
+				y = -Math.log(rng.next());
+			} while (y + y < x * x);
+			return hz > 0 ? TAIL_START + x : -TAIL_START - x;
+		}
+		const x = hz * wn[iz];
+		if (fn[iz] + rng.next() * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * x * x)) return x;
+		hz = signedBits(rng);
+		iz = layerOf(hz);
+		if (Math.abs(hz) < kn[iz]) return hz * wn[iz];
+	}
+}
+
+/** A standard normal draw N(0, 1) by the ziggurat: one uniform about 99% of the time. */
+export function standardNormal(rng: Rng): number {
+	const hz = signedBits(rng);
+	const iz = layerOf(hz);
+	if (Math.abs(hz) < kn[iz]) return hz * wn[iz];
+	return normalSlowPath(rng, hz, iz);
+}
+
+// ---- gamma and beta ----------------------------------------------------------------------------
+
+/**
+ * A Gamma(shape, 1) draw for shape ≥ 1 from Marsaglia & Tsang's precomputed constants
+ * d = shape − 1/3 and c = 1/√(9d). Bandits that draw from the same posterior many times keep
+ * d and c per arm; everyone else calls `gamma`.
+ */
+export function gammaFromConstants(rng: Rng, d: number, c: number): number {
+	const constants = SINGLE_CONSTANTS;
+	constants[0] = d;
+	constants[1] = c;
+	return gammaDraws(rng, constants, 1, SINGLE_DRAW)[0];
+}
+
+const SINGLE_CONSTANTS = new Float64Array(2);
+const SINGLE_DRAW = new Float64Array(1);
+
+/**
+ * Fill `out[i]` with a Gamma draw of the shape whose Marsaglia–Tsang constants are
+ * `constants[2i]` (d) and `constants[2i + 1]` (c), for i < count. The same draws as `count`
+ * calls of `gammaFromConstants`, written as one loop because a Thompson choice over many arms
+ * is exactly this and V8 keeps a single loop unboxed where it may not inline nested calls.
+ */
+export function gammaDraws(
+	rng: Rng,
+	constants: Float64Array,
+	count: number,
+	out: Float64Array
+): Float64Array {
+	for (let i = 0; i < count; i++) {
+		const d = constants[2 * i];
+		const c = constants[2 * i + 1];
+		// signedBits and layerOf written out, with literals (node 20 reloads module constants).
+		const hz = (rng.next() * 4294967296 - 2147483648.5) | 0;
+		const iz = (hz >> 1) & 127;
+		if (Math.abs(hz) < kn[iz]) {
+			// The ziggurat's rectangle (~99%): x is a standard normal.
+			const x = hz * wn[iz];
+			const v = 1 + c * x;
+			if (v > 0) {
+				const v3 = v * v * v;
+				const u = rng.next();
+				const x2 = x * x;
+				// The squeeze accepts ~92%, the logarithm test most of the rest (inline: a call
+				// here would box its result).
+				if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v3 + Math.log(v3))) {
+					out[i] = d * v3;
+					continue;
+				}
+			}
+		}
+		// One call site for every rare case keeps V8 from spending its inlining budget on them.
+		out[i] = gammaRareCase(rng, d, c, hz, iz);
+	}
+	return out;
+}
+
+/**
+ * The rare cases of `gammaDraws`' attempt with ziggurat bits `hz`, layer `iz`: if the ziggurat
+ * left its rectangle, finish that normal and the attempt; otherwise the attempt was rejected,
+ * so start afresh.
+ */
+function gammaRareCase(rng: Rng, d: number, c: number, hz: number, iz: number): number {
+	if (Math.abs(hz) < kn[iz]) return gammaLoop(rng, d, c);
+	const x = normalSlowPath(rng, hz, iz);
+	let v = 1 + c * x;
+	if (v > 0) {
+		v = v * v * v;
+		const u = rng.next();
+		const x2 = x * x;
+		if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v)))
+			return d * v;
+	}
+	return gammaLoop(rng, d, c);
+}
+
+/** Marsaglia & Tsang's method as published: attempts until one is accepted. */
+function gammaLoop(rng: Rng, d: number, c: number): number {
+	for (;;) {
+		const x = standardNormal(rng);
+		let v = 1 + c * x;
+		if (v <= 0) continue;
+		v = v * v * v;
+		const u = rng.next();
+		const x2 = x * x;
+		if (u < 1 - 0.0331 * x2 * x2) return d * v;
+		if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+	}
+}
+
+/** The d constant of `gammaFromConstants` for a shape ≥ 1. */
+export const gammaD = (shape: number): number => shape - 1 / 3;
+/** The c constant of `gammaFromConstants` for a shape ≥ 1. */
+export const gammaC = (shape: number): number => 1 / Math.sqrt(9 * (shape - 1 / 3));
+
+/**
+ * A Gamma(shape, 1) draw (mean = variance = shape), shape > 0. Below 1 it uses the boost
+ * Gamma(a) = Gamma(a + 1) · U^(1/a) (Marsaglia & Tsang 2000, §6).
+ */
+export function gamma(rng: Rng, shape: number): number {
+	if (shape >= 1) return gammaFromConstants(rng, gammaD(shape), gammaC(shape));
+	const boosted = gammaFromConstants(rng, gammaD(shape + 1), gammaC(shape + 1));
+	return boosted * Math.pow(rng.next(), 1 / shape);
+}
+
+/**
+ * A Beta(a, b) draw as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b); a, b > 0. When both gammas
+ * underflow (a and b far below 1, where the beta is nearly a coin flip between 0 and 1) it
+ * returns that limit.
+ */
+export function beta(rng: Rng, a: number, b: number): number {
+	const x = gamma(rng, a);
+	const y = gamma(rng, b);
+	const sum = x + y;
+	if (sum > 0) return x / sum;
+	return rng.next() < a / (a + b) ? 1 : 0;
+}
