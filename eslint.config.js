@@ -4,6 +4,29 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/** Math functions whose results differ between JavaScript engines (see sim/portable-math.ts). */
+const portableOnly = [
+	'exp',
+	'log',
+	'pow',
+	'sin',
+	'cos',
+	'tan',
+	'atan',
+	'atan2',
+	'asin',
+	'acos',
+	'log1p',
+	'expm1',
+	'log2',
+	'log10',
+	'cbrt',
+	'hypot',
+	'sinh',
+	'cosh',
+	'tanh'
+];
+
 /** Directories that form the pure engine: no DOM, no Svelte, no d3, no storage. */
 const core = [
 	'src/lib/sim/**',
@@ -76,6 +99,28 @@ export default ts.config(
 				'localStorage',
 				'indexedDB',
 				'navigator'
+			],
+			// Math.exp/log/pow/sin/cos differ in their last bits between JavaScript engines: the
+			// engine uses sim/portable-math.ts so a seed gives the same numbers in node and browsers.
+			'no-restricted-properties': [
+				'error',
+				{ object: 'Math', property: 'random', message: 'Use a seeded stream from sim/random.ts.' },
+				...portableOnly.map((property) => ({
+					object: 'Math',
+					property,
+					message: 'Use sim/portable-math.ts: Math functions differ between engines.'
+				}))
+			]
+		}
+	},
+	{
+		// The portable implementations themselves, and tests comparing against Math, may use Math
+		// functions (but never Math.random).
+		files: ['src/lib/sim/portable-math.ts', '**/*.test.ts'],
+		rules: {
+			'no-restricted-properties': [
+				'error',
+				{ object: 'Math', property: 'random', message: 'Use a seeded stream from sim/random.ts.' }
 			]
 		}
 	}

@@ -19,6 +19,7 @@ import type { RidgeState } from './bandits/ridge';
 import { between } from './bandits/schema';
 import type { AllocationContext, ChannelLearner } from './bandit-allocator';
 import type { LearnerDay } from './bandit-evidence';
+import * as pm from '../sim/portable-math';
 
 /** Config fields for segment targeting (part of the contextual allocators' configs). */
 export const tiltEntries = {
@@ -44,8 +45,8 @@ export function writeContext(
 	for (let s = 1; s < S; s++) out[s] = mix[offset + s];
 	for (let w = 1; w < 7; w++) out[S - 1 + w] = weekday === w ? 1 : 0;
 	const phase = (2 * Math.PI * day) / 365.25;
-	out[S + 6] = Math.sin(phase);
-	out[S + 7] = Math.cos(phase);
+	out[S + 6] = pm.sin(phase);
+	out[S + 7] = pm.cos(phase);
 	return out;
 }
 

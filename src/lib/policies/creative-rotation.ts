@@ -5,6 +5,7 @@
  * when it wears out, since fatigue shows first as a falling click-through rate.
  */
 import type { PolicyView } from './policy';
+import * as pm from '../sim/portable-math';
 
 /** Days of recent click-through rate used. */
 const RECENT = 7;
@@ -73,7 +74,7 @@ export function rotateByClickRate(
 			}
 			// Unmeasured creatives (no impressions yet) get the best rate: try them.
 			const relative = best > 0 ? (Number.isNaN(rate[k]) ? 1 : rate[k] / best) : 1;
-			out[ck] = FLOOR / Math.max(live, 1) + Math.pow(relative, POWER);
+			out[ck] = FLOOR / Math.max(live, 1) + pm.pow(relative, POWER);
 			total += out[ck];
 		}
 		for (let k = 0; k < K; k++)

@@ -17,6 +17,7 @@ import {
 	type Policy,
 	type PolicyView
 } from './policy';
+import * as pm from '../sim/portable-math';
 
 export interface OracleConfig {
 	kind: 'oracle';
@@ -211,7 +212,7 @@ export function createOracle(config: OracleConfig = { kind: 'oracle' }): Policy<
 				const perUser = audience > 0 ? impressions / audience : 0;
 				for (let k = 0; k < K; k++) {
 					const ck = c * K + k;
-					const recovery = 1 - Math.pow(p.fatigueKeep[ck], p.stepsPerDay);
+					const recovery = 1 - pm.pow(p.fatigueKeep[ck], p.stepsPerDay);
 					quality[k] = view.creativeActive[ck] === 1 ? m.state.quality[ck] : 0;
 					alpha[k] = (p.fatigueRate[ck] * perUser) / Math.max(recovery, 1e-6);
 				}

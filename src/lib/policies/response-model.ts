@@ -22,13 +22,14 @@ import {
 	type BayesLinearState
 } from './bayes-linear';
 import type { PolicyView } from './policy';
+import * as pm from '../sim/portable-math';
 
 /** Demand-index features: 6 weekday dummies, trend (years), yearly sine and cosine, promotion days. */
 export const CALENDAR = 10;
 /** Index of the promotion-day feature; its coefficient is learned online (see `learnEventLift`). */
 const EVENT = 9;
 /** Prior guess of a promotion's demand lift (log), worth this many promotion days of evidence. */
-const EVENT_PRIOR = { log: Math.log(1.3), days: 2 };
+const EVENT_PRIOR = { log: pm.log(1.3), days: 2 };
 /** Hill exponent assumed for every channel. */
 export const SLOPE = 1.1;
 const SLOPE_TABLE = hillTable(SLOPE);
@@ -97,8 +98,8 @@ export function calendarFeatures(view: PolicyView, d: number, out: Float64Array)
 	if (weekday > 0) out[weekday - 1] = 1;
 	const t = d - view.pilotStart;
 	out[6] = t / 365;
-	out[7] = Math.sin((2 * Math.PI * t) / 365);
-	out[8] = Math.cos((2 * Math.PI * t) / 365);
+	out[7] = pm.sin((2 * Math.PI * t) / 365);
+	out[8] = pm.cos((2 * Math.PI * t) / 365);
 	out[EVENT] = view.events.some((e) => d >= e.startDay && d <= e.endDay) ? 1 : 0;
 }
 
@@ -123,7 +124,7 @@ export function demandIndex(
 	calendarFeatures(view, d, z);
 	let log = 0;
 	for (let i = 0; i < CALENDAR; i++) log += model.demand[i] * z[i];
-	return Math.exp(log);
+	return pm.exp(log);
 }
 
 /** What the model explains for segment s on day d: new customers (clicks for the click objective). */
@@ -206,7 +207,7 @@ export function fitResponseModel(
 			y[d * S + s] = segmentOutcome(view, d, s);
 			scale[s] += y[d * S + s] / days;
 		}
-		weight[d] = Math.pow(forgetting, days - 1 - d);
+		weight[d] = pm.pow(forgetting, days - 1 - d);
 		calendarFeatures(view, d, row);
 		calendar.set(row, d * CALENDAR);
 	}
@@ -279,7 +280,7 @@ export function fitResponseModel(
 		for (let d = 0; d < days; d++) {
 			let log = 0;
 			for (let i = 0; i < CALENDAR; i++) log += demand[i] * calendar[d * CALENDAR + i];
-			index[d] = Math.exp(log);
+			index[d] = pm.exp(log);
 		}
 		for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) refreshColumn(s, i);
 		for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) setCross(s, i);
@@ -328,7 +329,7 @@ export function fitResponseModel(
 				addObservation(
 					fit,
 					calendar.subarray(d * CALENDAR, (d + 1) * CALENDAR),
-					Math.log(observed / level),
+					pm.log(observed / level),
 					weight[d]
 				);
 			}
@@ -341,7 +342,7 @@ export function fitResponseModel(
 	for (let d = 0; d < days; d++) {
 		let log = 0;
 		for (let i = 0; i < CALENDAR; i++) log += demand[i] * calendar[d * CALENDAR + i];
-		index[d] = Math.exp(log);
+		index[d] = pm.exp(log);
 	}
 	for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) refreshColumn(s, i);
 	for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) setCross(s, i);
@@ -373,5 +374,5 @@ export function isPromotion(view: PolicyView, d: number): boolean {
 
 /** The current promotion lift factor (applied on promotion days by `demandIndex`). */
 export function demandLift(model: Pick<ResponseModel, 'demand'>): number {
-	return Math.exp(model.demand[EVENT]);
+	return pm.exp(model.demand[EVENT]);
 }

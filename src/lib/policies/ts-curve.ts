@@ -41,6 +41,7 @@ import {
 	unitFrequencies,
 	type ResponseModel
 } from './response-model';
+import * as pm from '../sim/portable-math';
 
 export interface TsCurveConfig {
 	kind: 'ts-curve';
@@ -115,7 +116,7 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 					observed += segmentOutcome(view, d, s);
 					predicted += (demand / demandLift(m)) * level;
 				}
-				if (observed > 0 && predicted > 0) learnEventLift(m, Math.log(observed / predicted));
+				if (observed > 0 && predicted > 0) learnEventLift(m, pm.log(observed / predicted));
 			}
 			for (let s = 0; s < S; s++) {
 				x[0] = demand;

@@ -6,6 +6,7 @@
  * stock through `delayStages` further normalised stages (an Erlang-shaped kernel): the total
  * weight stays 1 / (1 − decay) and the peak moves to delayStages · decay / (1 − decay) days.
  */
+import * as pm from './portable-math';
 
 /** Geometric adstock of a whole series (for fitting and tests). */
 export function geometricAdstock(
@@ -49,5 +50,5 @@ export function adstockKernel(decay: number, delayStages: number, length: number
 
 /** Convert a per-day decay into the per-step decay for `stepsPerDay` steps a day. */
 export function decayPerStep(decayPerDay: number, stepsPerDay: number): number {
-	return stepsPerDay === 1 ? decayPerDay : Math.pow(decayPerDay, 1 / stepsPerDay);
+	return stepsPerDay === 1 ? decayPerDay : pm.pow(decayPerDay, 1 / stepsPerDay);
 }

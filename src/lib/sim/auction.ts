@@ -14,6 +14,7 @@
  * Φ and Φ⁻¹ are the table-interpolated versions: this runs for every channel × segment × step.
  */
 import { fastNormalCdf, fastNormalQuantile } from './normal';
+import * as pm from './portable-math';
 
 /** Share of the inventory's value spent to win a share `won` of the impressions. */
 export function spendShareForWins(won: number, spread: number): number {
@@ -33,12 +34,12 @@ export function winsForSpendShare(spendShare: number, spread: number): number {
 export function winsAtBid(bidCpm: number, medianCpm: number, spread: number): number {
 	if (!(bidCpm > 0)) return 0;
 	if (bidCpm === Infinity) return 1;
-	return fastNormalCdf(Math.log(bidCpm / medianCpm) / spread);
+	return fastNormalCdf(pm.log(bidCpm / medianCpm) / spread);
 }
 
 /** Mean competitor CPM: the cost per 1,000 impressions of buying the whole inventory. */
 export function meanCpm(medianCpm: number, spread: number): number {
-	return medianCpm * Math.exp(0.5 * spread * spread);
+	return medianCpm * pm.exp(0.5 * spread * spread);
 }
 
 /** The outcome of one auction call, written into a reusable object (no allocation per step). */

@@ -11,6 +11,7 @@
  */
 import { poisson, type Rng } from './random';
 import { betaInc, betaQuantile } from './special';
+import * as pm from './portable-math';
 
 /** Number of latent retention classes per segment. */
 export const CLASSES = 8;
@@ -57,7 +58,7 @@ export function retentionClasses(params: CohortParams, stepsPerDay: number): Ret
 		// E[θ; lower < θ < upper] = mean · (I_upper(a+1, b) − I_lower(a+1, b))
 		const upperMass = upper >= 1 ? 1 : betaInc(upper, a + 1, b);
 		monthlyChurn[j] = Math.min(1, Math.max(0, (mean * (upperMass - lowerMass)) / weight[j]));
-		keep[j] = Math.pow(1 - monthlyChurn[j], 1 / (DAYS_PER_PERIOD * stepsPerDay));
+		keep[j] = pm.pow(1 - monthlyChurn[j], 1 / (DAYS_PER_PERIOD * stepsPerDay));
 		lowerMass = upperMass;
 	}
 	return {
@@ -70,7 +71,7 @@ export function retentionClasses(params: CohortParams, stepsPerDay: number): Ret
 
 /** Per-step discount factor for an annual discount rate. */
 export function discountPerStep(annualRate: number, stepsPerDay: number): number {
-	return Math.pow(1 + annualRate, -1 / (365 * stepsPerDay));
+	return pm.pow(1 + annualRate, -1 / (365 * stepsPerDay));
 }
 
 /**
@@ -86,7 +87,7 @@ export function expectedRepeatOrders(
 	let total = 0;
 	for (let j = 0; j < CLASSES; j++) {
 		const q = classes.keep[j] * discount;
-		const sum = q >= 1 ? horizonSteps : (q * (1 - Math.pow(q, horizonSteps))) / (1 - q);
+		const sum = q >= 1 ? horizonSteps : (q * (1 - pm.pow(q, horizonSteps))) / (1 - q);
 		total += classes.weight[j] * sum;
 	}
 	return classes.ordersPerStep * total;
@@ -114,7 +115,7 @@ export function sbgSurvival(alpha: number, beta: number, months: number): number
 /** Survival of the class mixture after `steps` steps (compare with `sbgSurvival`). */
 export function classSurvival(classes: RetentionClasses, steps: number): number {
 	let s = 0;
-	for (let j = 0; j < CLASSES; j++) s += classes.weight[j] * Math.pow(classes.keep[j], steps);
+	for (let j = 0; j < CLASSES; j++) s += classes.weight[j] * pm.pow(classes.keep[j], steps);
 	return s;
 }
 

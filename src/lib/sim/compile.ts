@@ -15,6 +15,7 @@ import {
 	type RetentionClasses
 } from './cohort';
 import type { Scenario } from './scenario';
+import * as pm from './portable-math';
 
 /** Funnel stage codes. */
 export const STAGE = { upper: 0, mid: 1, lower: 2 } as const;
@@ -119,8 +120,8 @@ export function demandCurve(s: Scenario, days = s.days): Float64Array {
 	const firstWeekday = weekdayOf(s.startDate, 0);
 	for (let d = 0; d < days; d++) {
 		const week = weekly[(firstWeekday + d) % 7] / weekMean;
-		const year = 1 + yearlyAmplitude * Math.cos((2 * Math.PI * (d - yearlyPeakDay)) / 365);
-		const trend = Math.pow(1 + trendPerYear, d / 365);
+		const year = 1 + yearlyAmplitude * pm.cos((2 * Math.PI * (d - yearlyPeakDay)) / 365);
+		const trend = pm.pow(1 + trendPerYear, d / 365);
 		out[d] = week * year * trend;
 	}
 	for (const event of s.events) {
@@ -197,7 +198,7 @@ export function compile(s: Scenario): MarketParams {
 		historicalShare[c] = ch.historicalShare / shareSum;
 		medianCpm[c] = ch.auction.medianCpm;
 		spread[c] = ch.auction.spread;
-		meanCpmFactor[c] = Math.exp(0.5 * ch.auction.spread * ch.auction.spread);
+		meanCpmFactor[c] = pm.exp(0.5 * ch.auction.spread * ch.auction.spread);
 		ctr[c] = ch.ctr;
 		maxConversionRate[c] = ch.maxConversionRate;
 		halfSaturation[c] = ch.hill.halfSaturation;
@@ -225,13 +226,13 @@ export function compile(s: Scenario): MarketParams {
 			quality[ck] = cr.quality;
 			ctrIndex[ck] = cr.ctrIndex;
 			fatigueRate[ck] = cr.fatigueRate;
-			fatigueKeep[ck] = Math.pow(1 - cr.recoveryRate, 1 / SP);
+			fatigueKeep[ck] = pm.pow(1 - cr.recoveryRate, 1 / SP);
 		});
 	});
 
 	const demand = demandCurve(s);
 	const cpmSeason = f64(s.days);
-	for (let d = 0; d < s.days; d++) cpmSeason[d] = Math.pow(demand[d], s.seasonality.cpmElasticity);
+	for (let d = 0; d < s.days; d++) cpmSeason[d] = pm.pow(demand[d], s.seasonality.cpmElasticity);
 
 	const slotInventory = f64(SP).fill(1 / SP),
 		slotCpm = f64(SP).fill(1);

@@ -3,16 +3,17 @@
  * `halfSaturation` (K) is the exposure at which the response reaches half its maximum; `slope`
  * (n) shapes it: n ≤ 1 is concave everywhere, n > 1 is S-shaped.
  */
+import * as pm from './portable-math';
 export function hill(x: number, halfSaturation: number, slope: number): number {
 	if (!(x > 0)) return 0;
 	// exp(n·ln(K/x)) rather than Math.pow: several times faster in V8, and this runs per step.
-	return 1 / (1 + Math.exp(slope * Math.log(halfSaturation / x)));
+	return 1 / (1 + pm.exp(slope * pm.log(halfSaturation / x)));
 }
 
 /** d/dx of `hill`, for marginal returns. */
 export function hillDerivative(x: number, halfSaturation: number, slope: number): number {
 	if (!(x > 0)) return slope === 1 ? 1 / halfSaturation : 0;
-	const r = Math.pow(halfSaturation / x, slope);
+	const r = pm.pow(halfSaturation / x, slope);
 	return (slope * r) / (x * (1 + r) * (1 + r));
 }
 

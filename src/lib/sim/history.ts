@@ -5,6 +5,7 @@
  */
 import type { Scenario } from './scenario';
 import { createStream, normal } from './random';
+import * as pm from './portable-math';
 
 const DAY_MS = 86_400_000;
 
@@ -51,10 +52,10 @@ export function historicalShares(
 	let level = 1;
 	for (let d = 0; d < days; d++) {
 		for (let c = 0; c < C; c++) {
-			if ((d + c) % FLIGHT_DAYS === 0 || d === 0) factor[c] = Math.exp(flighting * normal(rng));
+			if ((d + c) % FLIGHT_DAYS === 0 || d === 0) factor[c] = pm.exp(flighting * normal(rng));
 		}
 		if (d % (4 * FLIGHT_DAYS) === 0)
-			level = Math.min(1.4, Math.max(0.6, Math.exp(0.5 * flighting * normal(rng))));
+			level = Math.min(1.4, Math.max(0.6, pm.exp(0.5 * flighting * normal(rng))));
 		let total = 0;
 		for (let c = 0; c < C; c++) total += historicalShare[c] * factor[c];
 		for (let c = 0; c < C; c++)

@@ -23,6 +23,7 @@ import { fastNormalCdf, fastNormalQuantile } from './normal';
 import { createStream, normal, poissonFromUniform, streamFromState, type Rng } from './random';
 import { applyShift, type Scenario } from './scenario';
 import { createTrace, observableWidths, truthWidths, widthOf, type Trace } from './trace';
+import * as pm from './portable-math';
 
 /** What to do to a creative slot this step. */
 export const CREATIVE_OP = {
@@ -601,7 +602,7 @@ export class Market {
 		const sd = this.params.demandSd;
 		// Mean-one lognormal shock; always one draw per day (common random numbers).
 		const z = normal(this.demandRng);
-		this.state.demandToday = this.params.demand[d] * Math.exp(sd * z - 0.5 * sd * sd);
+		this.state.demandToday = this.params.demand[d] * pm.exp(sd * z - 0.5 * sd * sd);
 		this.trace.truth.demand[d] = this.state.demandToday;
 	}
 

@@ -5,6 +5,7 @@
  * branch-light and allocation-free. Accuracy is far below anything a simulation can notice
  * (checked against @stdlib in normal.test.ts). Statistics code outside the hot loop uses @stdlib.
  */
+import * as pm from './portable-math';
 
 /**
  * Φ(x), the standard normal CDF. Uses erfc by the Chebyshev fit of Numerical Recipes (§6.2),
@@ -15,7 +16,7 @@ export function normalCdf(x: number): number {
 	const t = 1 / (1 + 0.5 * z);
 	const erfc =
 		t *
-		Math.exp(
+		pm.exp(
 			-z * z -
 				1.26551223 +
 				t *
@@ -64,14 +65,14 @@ export function normalQuantile(p: number): number {
 	if (p <= 0) return -Infinity;
 	if (p >= 1) return Infinity;
 	if (p < P_LOW) {
-		const q = Math.sqrt(-2 * Math.log(p));
+		const q = Math.sqrt(-2 * pm.log(p));
 		return (
 			(((((C1 * q + C2) * q + C3) * q + C4) * q + C5) * q + C6) /
 			((((D1 * q + D2) * q + D3) * q + D4) * q + 1)
 		);
 	}
 	if (p > 1 - P_LOW) {
-		const q = Math.sqrt(-2 * Math.log(1 - p));
+		const q = Math.sqrt(-2 * pm.log(1 - p));
 		return -(
 			(((((C1 * q + C2) * q + C3) * q + C4) * q + C5) * q + C6) /
 			((((D1 * q + D2) * q + D3) * q + D4) * q + 1)

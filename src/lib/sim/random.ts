@@ -9,6 +9,7 @@
  */
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { fastNormalQuantile, normalQuantile } from './normal';
+import * as pm from './portable-math';
 
 /** A mutable random stream. `next()` returns a uniform in the open interval (0, 1). */
 export interface Rng {
@@ -66,7 +67,7 @@ export function poissonFromUniform(u: number, lambda: number): number {
 	if (!(lambda > 0)) return 0;
 	if (lambda < 12) {
 		let k = 0;
-		let p = Math.exp(-lambda);
+		let p = pm.exp(-lambda);
 		let cdf = p;
 		while (u > cdf && k < 200) {
 			k++;

@@ -5,6 +5,7 @@
  * member, the share reached at least once is x / (1 + x) and the share seen more than n times
  * is (x / (1 + x))^(n+1).
  */
+import * as pm from './portable-math';
 
 /** Share of the audience reached at least once by `frequency` impressions per audience member. */
 export function reachOf(frequency: number): number {
@@ -14,5 +15,5 @@ export function reachOf(frequency: number): number {
 /** Share of the audience shown more than `cap` impressions (customer-experience metric). */
 export function shareOverFrequency(frequency: number, cap: number): number {
 	if (!(frequency > 0)) return 0;
-	return Math.pow(frequency / (1 + frequency), Math.floor(cap) + 1);
+	return pm.pow(frequency / (1 + frequency), Math.floor(cap) + 1);
 }

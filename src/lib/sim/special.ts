@@ -7,6 +7,7 @@
  * classic algorithms (Lanczos; Lentz's continued fraction, Numerical Recipes §6.4) and are
  * cross-checked against @stdlib in the tests, where its size does not matter.
  */
+import * as pm from './portable-math';
 
 const LANCZOS = [
 	0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
@@ -16,12 +17,12 @@ const LANCZOS = [
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7; relative error ~1e-15). */
 export function logGamma(x: number): number {
-	if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+	if (x < 0.5) return pm.log(Math.PI / Math.abs(pm.sin(Math.PI * x))) - logGamma(1 - x);
 	const z = x - 1;
 	let a = LANCZOS[0];
 	const t = z + 7.5;
 	for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
-	return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+	return 0.5 * pm.log(2 * Math.PI) + (z + 0.5) * pm.log(t) - t + pm.log(a);
 }
 
 /** Continued fraction for the incomplete beta function (modified Lentz). */
@@ -61,8 +62,8 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
 export function betaInc(x: number, a: number, b: number): number {
 	if (x <= 0) return 0;
 	if (x >= 1) return 1;
-	const front = Math.exp(
-		logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x)
+	const front = pm.exp(
+		logGamma(a + b) - logGamma(a) - logGamma(b) + a * pm.log(x) + b * pm.log1p(-x)
 	);
 	if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(a, b, x)) / a;
 	return 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;

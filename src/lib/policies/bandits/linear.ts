@@ -74,7 +74,7 @@ export function choleskySolve(
 export function choleskyRankOneUpdate(l: Float64Array, n: number, x: Float64Array): void {
 	for (let k = 0; k < n; k++) {
 		const lkk = l[k * n + k];
-		const r = Math.hypot(lkk, x[k]);
+		const r = Math.sqrt(lkk * lkk + x[k] * x[k]);
 		const c = r / lkk;
 		const s = x[k] / lkk;
 		l[k * n + k] = r;

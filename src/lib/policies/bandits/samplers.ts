@@ -6,6 +6,7 @@
  * squeeze method for the gamma (2000) and the ratio of two gammas for the beta. No allocation.
  */
 import type { Rng } from '../../sim/random';
+import * as pm from '../../sim/portable-math';
 
 // ---- ziggurat tables (Marsaglia & Tsang 2000, "The Ziggurat Method…", 128 layers) ------------
 
@@ -24,18 +25,18 @@ const fn = new Float64Array(LAYERS);
 	const m1 = 2 ** 31;
 	let dn = TAIL_START;
 	let tn = dn;
-	const q = LAYER_AREA / Math.exp(-0.5 * dn * dn);
+	const q = LAYER_AREA / pm.exp(-0.5 * dn * dn);
 	kn[0] = Math.min(Math.floor((dn / q) * m1), 2 ** 31 - 1);
 	kn[1] = 0;
 	wn[0] = q / m1;
 	wn[LAYERS - 1] = dn / m1;
 	fn[0] = 1;
-	fn[LAYERS - 1] = Math.exp(-0.5 * dn * dn);
+	fn[LAYERS - 1] = pm.exp(-0.5 * dn * dn);
 	for (let i = LAYERS - 2; i >= 1; i--) {
-		dn = Math.sqrt(-2 * Math.log(LAYER_AREA / dn + Math.exp(-0.5 * dn * dn)));
+		dn = Math.sqrt(-2 * pm.log(LAYER_AREA / dn + pm.exp(-0.5 * dn * dn)));
 		kn[i + 1] = Math.floor((dn / tn) * m1);
 		tn = dn;
-		fn[i] = Math.exp(-0.5 * dn * dn);
+		fn[i] = pm.exp(-0.5 * dn * dn);
 		wn[i] = dn / m1;
 	}
 }
@@ -57,13 +58,13 @@ function normalSlowPath(rng: Rng, hz: number, iz: number): number {
 			let x: number;
 			let y: number;
 			do {
-				x = -Math.log(rng.next()) / TAIL_START;
-				y = -Math.log(rng.next());
+				x = -pm.log(rng.next()) / TAIL_START;
+				y = -pm.log(rng.next());
 			} while (y + y < x * x);
 			return hz > 0 ? TAIL_START + x : -TAIL_START - x;
 		}
 		const x = hz * wn[iz];
-		if (fn[iz] + rng.next() * (fn[iz - 1] - fn[iz]) < Math.exp(-0.5 * x * x)) return x;
+		if (fn[iz] + rng.next() * (fn[iz - 1] - fn[iz]) < pm.exp(-0.5 * x * x)) return x;
 		hz = signedBits(rng);
 		iz = layerOf(hz);
 		if (Math.abs(hz) < kn[iz]) return hz * wn[iz];
@@ -123,7 +124,7 @@ export function gammaDraws(
 				const x2 = x * x;
 				// The squeeze accepts ~92%, the logarithm test most of the rest (inline: a call
 				// here would box its result).
-				if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v3 + Math.log(v3))) {
+				if (u < 1 - 0.0331 * x2 * x2 || pm.log(u) < 0.5 * x2 + d * (1 - v3 + pm.log(v3))) {
 					out[i] = d * v3;
 					continue;
 				}
@@ -148,8 +149,7 @@ function gammaRareCase(rng: Rng, d: number, c: number, hz: number, iz: number): 
 		v = v * v * v;
 		const u = rng.next();
 		const x2 = x * x;
-		if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v)))
-			return d * v;
+		if (u < 1 - 0.0331 * x2 * x2 || pm.log(u) < 0.5 * x2 + d * (1 - v + pm.log(v))) return d * v;
 	}
 	return gammaLoop(rng, d, c);
 }
@@ -164,7 +164,7 @@ function gammaLoop(rng: Rng, d: number, c: number): number {
 		const u = rng.next();
 		const x2 = x * x;
 		if (u < 1 - 0.0331 * x2 * x2) return d * v;
-		if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+		if (pm.log(u) < 0.5 * x2 + d * (1 - v + pm.log(v))) return d * v;
 	}
 }
 
@@ -180,7 +180,7 @@ export const gammaC = (shape: number): number => 1 / Math.sqrt(9 * (shape - 1 / 
 export function gamma(rng: Rng, shape: number): number {
 	if (shape >= 1) return gammaFromConstants(rng, gammaD(shape), gammaC(shape));
 	const boosted = gammaFromConstants(rng, gammaD(shape + 1), gammaC(shape + 1));
-	return boosted * Math.pow(rng.next(), 1 / shape);
+	return boosted * pm.pow(rng.next(), 1 / shape);
 }
 
 /**

@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import type { Rng } from '../../sim/random';
 import { ArmMeans, type ArmMeansState } from './arm-means';
 import { nonNegative, parseOrThrow, strict } from './schema';
+import * as pm from '../../sim/portable-math';
 
 /** `{ kind: 'ucb1', alpha }`. */
 export const Ucb1ConfigSchema = strict({
@@ -60,7 +61,7 @@ export function createUcb1(config: v.InferInput<typeof Ucb1ConfigSchema>, arms: 
 		const n = stats.counts[arm] + extraPulls;
 		if (!(n > 0)) return Infinity;
 		const t = Math.max(1, stats.total + extraTotal);
-		return stats.means[arm] + cfg.alpha * Math.sqrt((2 * Math.log(t)) / n);
+		return stats.means[arm] + cfg.alpha * Math.sqrt((2 * pm.log(t)) / n);
 	};
 	return {
 		config: cfg,
