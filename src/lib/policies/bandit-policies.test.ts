@@ -30,7 +30,7 @@ describe('bandit allocator configs', () => {
 			signal: 'last-click',
 			explorationShare: 0.1,
 			warmupDays: 7,
-			chunks: 50,
+			chunks: 20,
 			seed: 0,
 			creativeDiscount: 0.8
 		});

@@ -169,6 +169,58 @@ export function unitFrequencies(
 	}
 }
 
+/**
+ * The model's per-day inputs read from the observables — unit frequencies, segment outcomes,
+ * calendar features — kept between refits so a refit reads only the new days. Derived data
+ * (rebuilt from the observables when missing), not part of the saved model.
+ */
+export interface DayCache {
+	/** Days read so far. */
+	days: number;
+	/** Latest audience estimate per unit after those days. */
+	audience: number[];
+	/** [day·C·S + unit] */
+	frequency: Float64Array;
+	/** [day·S + segment] */
+	y: Float64Array;
+	/** [day·CALENDAR + feature] */
+	calendar: Float64Array;
+}
+
+/** Read the days in [cache.days, view.day) into the cache (a new one when null); returns it. */
+export function extendDayCache(view: PolicyView, cache: DayCache | null): DayCache {
+	const { C, S } = view.layout;
+	const days = view.day;
+	const out: DayCache = cache ?? {
+		days: 0,
+		audience: new Array(C * S).fill(0),
+		frequency: new Float64Array(0),
+		y: new Float64Array(0),
+		calendar: new Float64Array(0)
+	};
+	if (out.frequency.length < days * C * S) {
+		// Grow with headroom, keeping what was read.
+		const capacity = Math.max(days, Math.ceil(out.days * 1.5)) + 64;
+		const grow = (a: Float64Array, width: number) => {
+			const next = new Float64Array(capacity * width);
+			next.set(a);
+			return next;
+		};
+		out.frequency = grow(out.frequency, C * S);
+		out.y = grow(out.y, S);
+		out.calendar = grow(out.calendar, CALENDAR);
+	}
+	const row = new Float64Array(CALENDAR);
+	for (let d = out.days; d < days; d++) {
+		unitFrequencies(view, d, out.audience, out.frequency.subarray(d * C * S, (d + 1) * C * S));
+		for (let s = 0; s < S; s++) out.y[d * S + s] = segmentOutcome(view, d, s);
+		calendarFeatures(view, d, row);
+		out.calendar.set(row, d * CALENDAR);
+	}
+	out.days = Math.max(out.days, days);
+	return out;
+}
+
 /** Fresh posterior statistics for [base, amplitudes] of a segment, priors scaled to its data. */
 export function freshRegression(C: number, scale: number): BayesLinearState {
 	return createBayesLinear(
@@ -187,38 +239,40 @@ export function fitResponseModel(
 	view: PolicyView,
 	forgetting: number,
 	previous: ResponseModel | null,
-	searchShapes = true
+	searchShapes = true,
+	cache: DayCache = extendDayCache(view, null)
 ): ResponseModel {
 	const { C, S } = view.layout;
 	const days = view.day;
 	const P = 1 + C;
-	const audience = previous ? [...previous.audience] : new Array(C * S).fill(0);
-	const frequency = new Float64Array(days * C * S);
-	const y = new Float64Array(days * S);
+	extendDayCache(view, cache);
+	const audience = [...cache.audience];
+	const frequency = cache.frequency;
+	const y = cache.y;
+	const calendar = cache.calendar;
 	const weight = new Float64Array(days);
-	const calendar = new Float64Array(days * CALENDAR);
 	const index = new Float64Array(days).fill(1);
 	const hills = Array.from({ length: C * S }, () => new Float64Array(days));
-	const row = new Float64Array(CALENDAR);
 	const scale = new Float64Array(S);
 	for (let d = 0; d < days; d++) {
-		unitFrequencies(view, d, audience, frequency.subarray(d * C * S, (d + 1) * C * S));
-		for (let s = 0; s < S; s++) {
-			y[d * S + s] = segmentOutcome(view, d, s);
-			scale[s] += y[d * S + s] / days;
-		}
+		for (let s = 0; s < S; s++) scale[s] += y[d * S + s] / days;
 		weight[d] = pm.pow(forgetting, days - 1 - d);
-		calendarFeatures(view, d, row);
-		calendar.set(row, d * CALENDAR);
 	}
-	const typical = new Float64Array(C);
-	for (let c = 0; c < C; c++) {
-		const values: number[] = [];
-		for (let d = 0; d < days; d++)
-			for (let s = 0; s < S; s++)
-				if (frequency[(d * C + c) * S + s] > 0) values.push(frequency[(d * C + c) * S + s]);
-		values.sort((a, b) => a - b);
-		typical[c] = values.length ? values[Math.floor(values.length / 2)] : 0.1;
+	// Typical frequency per channel (median over days and segments): the scale of the shape grid.
+	// Only a shape search needs it (sorting thousands of values is not free).
+	const typical = new Float64Array(C).fill(0.1);
+	if (searchShapes || !previous) {
+		const values = new Float64Array(days * S);
+		for (let c = 0; c < C; c++) {
+			let n = 0;
+			for (let d = 0; d < days; d++) {
+				for (let s = 0; s < S; s++) {
+					const f = frequency[(d * C + c) * S + s];
+					if (f > 0) values[n++] = f;
+				}
+			}
+			if (n > 0) typical[c] = values.subarray(0, n).sort()[Math.floor(n / 2)];
+		}
 	}
 	const stats = Array.from({ length: S }, (_, s) => freshRegression(C, Math.max(scale[s], 1)));
 	for (let s = 0; s < S; s++) {
@@ -263,13 +317,92 @@ export function fitResponseModel(
 				h[d] = saturation(advanceAdstock(stock, 0, carry, frequency[(d * C + c) * S + s]), half);
 		}
 	};
-	const error = () => {
-		let sum = 0;
+	/**
+	 * Choose each channel's carry-over and half-saturation by coordinate search. Candidates are
+	 * scored on weekly sums of the daily model (exact for a linear model, 7× fewer rows): the
+	 * shapes are about weeks-long carry-over and saturation levels, which weekly data still show.
+	 */
+	const searchShapesWeekly = (restore: (c: number) => void) => {
+		const weeks = Math.floor(days / 7);
+		const first = days - weeks * 7;
+		const wy = new Float64Array(weeks * S);
+		const wweight = new Float64Array(weeks);
+		const wcols = Array.from({ length: S }, () =>
+			Array.from({ length: P }, () => new Float64Array(weeks))
+		);
+		const sumWeekly = (s: number, p: number) => {
+			const out = wcols[s][p];
+			out.fill(0);
+			for (let d = first; d < days; d++) {
+				const value = p === 0 ? index[d] : index[d] * hills[(p - 1) * S + s][d];
+				out[Math.floor((d - first) / 7)] += value;
+			}
+		};
+		for (let w = 0; w < weeks; w++) wweight[w] = weight[first + 7 * w + 6];
+		for (let d = first; d < days; d++)
+			for (let s = 0; s < S; s++) wy[Math.floor((d - first) / 7) * S + s] += y[d * S + s];
+		const weekly = Array.from({ length: S }, (_, s) =>
+			freshRegression(C, Math.max(7 * scale[s], 1))
+		);
 		for (let s = 0; s < S; s++) {
-			const sd = posterior(stats[s]).noiseSd;
-			sum += (sd * sd) / Math.max(scale[s], 1);
+			for (let w = 0; w < weeks; w++) {
+				weekly[s].yty += wweight[w] * wy[w * S + s] * wy[w * S + s];
+				weekly[s].n += wweight[w];
+			}
+			for (let p = 0; p < P; p++) sumWeekly(s, p);
 		}
-		return sum;
+		const cross = (s: number, i: number) => {
+			const st = weekly[s];
+			const a = wcols[s][i];
+			for (let j = 0; j < P; j++) {
+				const b = wcols[s][j];
+				let sum = 0;
+				for (let w = 0; w < weeks; w++) sum += wweight[w] * a[w] * b[w];
+				st.xtx[i * P + j] = sum;
+				st.xtx[j * P + i] = sum;
+			}
+			let sy = 0;
+			for (let w = 0; w < weeks; w++) sy += wweight[w] * a[w] * wy[w * S + s];
+			st.xty[i] = sy;
+		};
+		for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) cross(s, i);
+		const weeklyError = () => {
+			let sum = 0;
+			for (let s = 0; s < S; s++) {
+				const sd = posterior(weekly[s]).noiseSd;
+				sum += (sd * sd) / Math.max(7 * scale[s], 1);
+			}
+			return sum;
+		};
+		for (let c = 0; c < C; c++) {
+			let best = Infinity;
+			let bestCarry = carry[c];
+			let bestHalf = half[c];
+			for (const candidateCarry of CARRY_GRID) {
+				for (const multiple of HALF_GRID) {
+					const candidateHalf = Math.max(typical[c], 1e-6) * multiple;
+					fillHills(c, candidateCarry, candidateHalf);
+					for (let s = 0; s < S; s++) {
+						sumWeekly(s, 1 + c);
+						cross(s, 1 + c);
+					}
+					const e = weeklyError();
+					if (e < best) {
+						best = e;
+						bestCarry = candidateCarry;
+						bestHalf = candidateHalf;
+					}
+				}
+			}
+			carry[c] = bestCarry;
+			half[c] = bestHalf;
+			restore(c);
+			for (let s = 0; s < S; s++) {
+				sumWeekly(s, 1 + c);
+				cross(s, 1 + c);
+			}
+		}
+		for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) setCross(s, i);
 	};
 	const carry = previous ? [...previous.carry] : new Array(C).fill(0.6);
 	const half = Array.from({ length: C }, (_, c) => previous?.halfSaturation[c] ?? typical[c]);
@@ -284,30 +417,7 @@ export function fitResponseModel(
 		}
 		for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) refreshColumn(s, i);
 		for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) setCross(s, i);
-		if (searchShapes && round < 2) {
-			for (let c = 0; c < C; c++) {
-				let best = Infinity;
-				let bestCarry = carry[c];
-				let bestHalf = half[c];
-				for (const candidateCarry of CARRY_GRID) {
-					for (const multiple of HALF_GRID) {
-						const candidateHalf = Math.max(typical[c], 1e-6) * multiple;
-						fillHills(c, candidateCarry, candidateHalf);
-						for (let s = 0; s < S; s++) setCross(s, 1 + c);
-						const e = error();
-						if (e < best) {
-							best = e;
-							bestCarry = candidateCarry;
-							bestHalf = candidateHalf;
-						}
-					}
-				}
-				carry[c] = bestCarry;
-				half[c] = bestHalf;
-				fillHills(c, bestCarry, bestHalf);
-				for (let s = 0; s < S; s++) setCross(s, 1 + c);
-			}
-		}
+		if (searchShapes && round < 2) searchShapesWeekly((c) => fillHills(c, carry[c], half[c]));
 		// Demand index: regress log(customers / fitted level), pooled over segments, on the calendar.
 		const means = stats.map((st) => posterior(st).mean);
 		const fit = createBayesLinear(

@@ -33,12 +33,14 @@ import {
 	advanceAdstock,
 	demandIndex,
 	demandLift,
+	extendDayCache,
 	fitResponseModel,
 	isPromotion,
 	learnEventLift,
 	saturation,
 	segmentOutcome,
 	unitFrequencies,
+	type DayCache,
 	type ResponseModel
 } from './response-model';
 import * as pm from '../sim/portable-math';
@@ -49,7 +51,10 @@ export interface TsCurveConfig {
 	seed?: number;
 	/** Daily forgetting factor for old evidence, 0.9–1 (1 = stationary market). */
 	forgetting?: number;
-	/** Days between refits of demand and amplitudes (shapes are searched on the first fit and every other refit). */
+	/**
+	 * Days between refits of demand and amplitudes (default 28). Shapes (carry-over, saturation)
+	 * are searched on the first fit only: later searches did not change results on dtc-default.
+	 */
 	refitEvery?: number;
 	/** Spread of the posterior draws relative to the posterior (1 = Thompson sampling; < 1 explores less). */
 	temperature?: number;
@@ -78,11 +83,13 @@ interface Delivery {
 
 export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Policy<TsCurveState> {
 	const forgetting = config.forgetting ?? 0.997;
-	const refitEvery = config.refitEvery ?? 56;
+	const refitEvery = config.refitEvery ?? 28;
 	const temperature = config.temperature ?? 1;
 	let rng: Rng = createStream(config.seed ?? 1, 7);
 	let model: ResponseModel | null = null;
 	let refits = 0;
+	// The model's per-day inputs, read once from the observables (derived, not saved state).
+	let days: DayCache | null = null;
 	// Cost curves move slowly: refit them weekly (they are derived data, not saved state).
 	let cached: { day: number; delivery: Delivery } | null = null;
 
@@ -212,7 +219,8 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 		observe(view: PolicyView) {
 			if (view.day < 14) return;
 			if (!model || view.day - model.fittedOn >= refitEvery) {
-				model = fitResponseModel(view, forgetting, model, refits % 2 === 0);
+				days = extendDayCache(view, days);
+				model = fitResponseModel(view, forgetting, model, refits === 0, days);
 				refits++;
 			} else learn(view, model);
 		},
@@ -305,6 +313,7 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 		setState(saved: TsCurveState) {
 			model = saved.model ? JSON.parse(JSON.stringify(saved.model)) : null;
 			refits = saved.refits ?? 0;
+			days = null;
 			rng = streamFromState(saved.rng);
 		}
 	};
