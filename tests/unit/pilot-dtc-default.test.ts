@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pairedCi } from '../../src/lib/experiment/stats';
-import { pilotSeeds, runSeed, summarizePilot, type PilotConfig, type SeedResult } from '../../src/lib/experiment/pilot';
+import {
+	pilotSeeds,
+	runSeed,
+	summarizePilot,
+	type PilotConfig,
+	type SeedResult
+} from '../../src/lib/experiment/pilot';
 import { DEFAULT_GUARDRAILS } from '../../src/lib/guardrails/types';
 import { loadPreset } from '../../src/lib/sim/presets';
 
@@ -19,9 +25,12 @@ const config: PilotConfig = {
 	objective: 'ltv-profit',
 	guardrails: DEFAULT_GUARDRAILS
 };
-const results: SeedResult[] = pilotSeeds(config).map((seed, i) => runSeed(scenario, config, seed, {}, i === 0)!);
+const results: SeedResult[] = pilotSeeds(config).map((seed, i) =>
+	runSeed(scenario, config, seed, {}, i === 0)!
+);
 const pilot = summarizePilot(scenario, config, results);
-const profits = (id: string) => results.map((r) => r.runs.find((run) => run.policyId === id)!.ltvProfit);
+const profits = (id: string) =>
+	results.map((r) => r.runs.find((run) => run.policyId === id)!.ltvProfit);
 
 describe('pilot on dtc-default, 30 seeds, LTV-profit', () => {
 	it('has the best learning policy at ≥ 95 % of the oracle', () => {
@@ -42,7 +51,9 @@ describe('pilot on dtc-default, 30 seeds, LTV-profit', () => {
 	});
 
 	it('shows last-click BAU over-funding the lower funnel relative to the oracle', () => {
-		const lower = scenario.channels.map((c, i) => (c.stage === 'lower' ? i : -1)).filter((i) => i >= 0);
+		const lower = scenario.channels
+			.map((c, i) => (c.stage === 'lower' ? i : -1))
+			.filter((i) => i >= 0);
 		const lowerShare = (id: string) => {
 			const spend = pilot.policies.find((p) => p.id === id)!.channels.spend;
 			return lower.reduce((a, c) => a + spend[c], 0) / spend.reduce((a, b) => a + b, 0);
