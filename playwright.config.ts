@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
 
+// E2E_PORT (with MARGINAL_OUT for the build directory) lets parallel runs use their own server.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	timeout: 90_000,
@@ -14,12 +17,12 @@ export default defineConfig({
 	workers: 1,
 	reporter: [['list']],
 	webServer: {
-		command: 'npx vite preview --port 4173 --strictPort',
-		port: 4173,
+		command: `npx vite preview --port ${port} --strictPort`,
+		port,
 		reuseExistingServer: !process.env.CI
 	},
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		...devices['Desktop Chrome'],
 		launchOptions: {
 			executablePath,

@@ -7,6 +7,7 @@ import { loadPreset } from '../lib/sim/presets';
 import type { Scenario } from '../lib/sim/scenario';
 import { benchBandits } from './bench-bandits';
 import { largeMarket } from './bench-markets';
+import { benchPilot } from './bench-pilot';
 
 export interface Figure {
 	name: string;
@@ -81,7 +82,8 @@ export function benchSimulator(): Figure[] {
 
 const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
 	sim: benchSimulator,
-	bandits: benchBandits
+	bandits: benchBandits,
+	pilot: benchPilot
 };
 
 async function main(): Promise<void> {

@@ -311,6 +311,8 @@ export function formatPath(keys: readonly (string | number)[]): string {
 	let out = '';
 	for (const key of keys) {
 		if (typeof key === 'number' || /^\d+$/.test(key)) out += `[${key}]`;
+		// Unknown keys can be anything (empty, spaces, quotes): quote those that are not names.
+		else if (!/^[A-Za-z_$][\w$-]*$/.test(key)) out += `[${JSON.stringify(key)}]`;
 		else out += out ? `.${key}` : key;
 	}
 	return out;

@@ -1,0 +1,165 @@
+/**
+ * `npm run mmm -- --csv FILE [--mapping FILE] [--lifts FILE] [--seed N] [--draws N]
+ * [--effort fast|full] --out fit.json`: the browser's MMM fit from the command line. Imports the
+ * CSV with the same importer as the app (layout detected, or the given column mapping), fits,
+ * writes the fit as JSON (per-channel roas, mroas and their intervals, curves, decomposition,
+ * diagnostics) and prints a summary table. Bad arguments or input exit with code 2.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { importCsvBytes, type ColumnMapping } from '../lib/data/import';
+import { fitMmm, type LiftTest, type MmmFit, type MmmOptions } from '../lib/data/mmm';
+
+const USAGE = `Usage: npm run mmm -- --csv FILE [--mapping FILE] [--lifts FILE] [--seed N] [--draws N] [--effort fast|full] --out FILE
+
+  --csv FILE      the data: Robyn, Meridian or PyMC-Marketing layout, or any layout with --mapping
+  --mapping FILE  JSON column mapping {layout, columns: [{name, role}]} (as the app's mapping step saves)
+  --lifts FILE    JSON list of lift tests [{channelId, start, end, lift, low, high}]
+  --seed N        seed of the search and bootstrap (default 1)
+  --draws N       bootstrap draws for the intervals (default 100)
+  --effort E      fast or full (default full)
+  --out FILE      where to write the fit (JSON)`;
+
+/** A usage or input error: message for the user, exit code 2. */
+export class CliError extends Error {}
+
+interface Args {
+	csv: string;
+	out: string;
+	mapping?: string;
+	lifts?: string;
+	options: MmmOptions;
+}
+
+/** Parse the command line. */
+export function parseMmmArgs(argv: readonly string[]): Args | 'help' {
+	const values = new Map<string, string>();
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (arg === '--help' || arg === '-h') return 'help';
+		if (
+			!['--csv', '--mapping', '--lifts', '--seed', '--draws', '--effort', '--out'].includes(arg)
+		) {
+			throw new CliError(`Unknown argument ${arg}.`);
+		}
+		const value = argv[i + 1];
+		if (value === undefined || value.startsWith('--')) throw new CliError(`${arg} needs a value.`);
+		values.set(arg.slice(2), value);
+		i++;
+	}
+	const csv = values.get('csv');
+	const out = values.get('out');
+	if (!csv) throw new CliError('--csv FILE is required.');
+	if (!out) throw new CliError('--out FILE is required.');
+	const options: MmmOptions = {};
+	for (const name of ['seed', 'draws'] as const) {
+		const text = values.get(name);
+		if (text === undefined) continue;
+		const n = Number(text);
+		if (!Number.isInteger(n) || n < 0)
+			throw new CliError(`--${name} must be a whole number ≥ 0; got ${text}.`);
+		options[name] = n;
+	}
+	const effort = values.get('effort');
+	if (effort !== undefined) {
+		if (effort !== 'fast' && effort !== 'full')
+			throw new CliError(`--effort must be fast or full; got ${effort}.`);
+		options.effort = effort;
+	}
+	return { csv, out, mapping: values.get('mapping'), lifts: values.get('lifts'), options };
+}
+
+function readJson(path: string, what: string): unknown {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch {
+		throw new CliError(`Cannot read the ${what} file ${path}.`);
+	}
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		throw new CliError(`The ${what} file ${path} is not valid JSON: ${(error as Error).message}`);
+	}
+}
+
+/** Import, fit and write; returns the fit. Throws CliError for bad arguments or input. */
+export async function runMmm(args: Args, log: (line: string) => void = () => {}): Promise<MmmFit> {
+	let bytes: Uint8Array;
+	try {
+		bytes = readFileSync(args.csv);
+	} catch {
+		throw new CliError(`Cannot read the CSV file ${args.csv}.`);
+	}
+	const mapping = args.mapping ? (readJson(args.mapping, 'mapping') as ColumnMapping) : undefined;
+	const lifts = args.lifts ? readJson(args.lifts, 'lifts') : undefined;
+	if (lifts !== undefined && !Array.isArray(lifts))
+		throw new CliError('The lifts file must hold a JSON list.');
+	const fileName = args.csv.split(/[\\/]/).pop() ?? args.csv;
+	const imported = importCsvBytes(bytes, { fileName, mapping });
+	if (!imported.ok) {
+		const lines = imported.errors.map((issue) => `  ${issue.message}`);
+		const more = imported.totalErrors - imported.errors.length;
+		throw new CliError(
+			`${args.csv} could not be imported:\n${lines.join('\n')}${more > 0 ? `\n  …and ${more} more.` : ''}`
+		);
+	}
+	const { dataset } = imported;
+	log(
+		`Imported ${dataset.dates.length} ${dataset.granularity}s × ${dataset.channels.length} channels (${imported.mapping.layout} layout).`
+	);
+	let fit: MmmFit;
+	try {
+		fit = await fitMmm(dataset, { ...args.options, lifts: lifts as LiftTest[] | undefined });
+	} catch (error) {
+		if (error instanceof RangeError) throw new CliError(error.message);
+		throw error;
+	}
+	try {
+		writeFileSync(args.out, JSON.stringify(fit));
+	} catch {
+		throw new CliError(`Cannot write ${args.out}.`);
+	}
+	return fit;
+}
+
+/** The summary table printed after a fit. */
+export function summaryLines(fit: MmmFit): string[] {
+	const d = fit.diagnostics;
+	const pct = Math.round(fit.intervalLevel * 100);
+	const f = (x: number) => x.toFixed(2);
+	const lines = [
+		`R² ${f(d.r2)}, NRMSE ${f(d.nrmse)}, MAPE ${(d.mape * 100).toFixed(1)} %; holdout (${d.holdout.periods} periods) R² ${f(d.holdout.r2)}, MAPE ${(d.holdout.mape * 100).toFixed(1)} %; ${d.seconds.toFixed(1)} s`,
+		`ROAS = ${fit.dataset.kpiName} per currency unit; [${pct} % interval]`,
+		...fit.channels.map(
+			(ch) =>
+				`${ch.name.padEnd(24)} spend ${(ch.spendShare * 100).toFixed(1).padStart(5)} %  ROAS ${f(ch.roas.mean)} [${f(ch.roas.low)}, ${f(ch.roas.high)}]  mROAS ${f(ch.mroas.mean)} [${f(ch.mroas.low)}, ${f(ch.mroas.high)}]`
+		),
+		...d.warnings.map((w) => `Note: ${w}`)
+	];
+	return lines;
+}
+
+/** CLI entry: returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+	try {
+		const args = parseMmmArgs(argv);
+		if (args === 'help') {
+			console.log(USAGE);
+			return 0;
+		}
+		const fit = await runMmm(args, (line) => console.log(line));
+		for (const line of summaryLines(fit)) console.log(line);
+		console.log(`Wrote ${args.out}.`);
+		return 0;
+	} catch (error) {
+		if (error instanceof CliError) {
+			console.error(`${error.message}\n\n${USAGE}`);
+			return 2;
+		}
+		throw error;
+	}
+}
+
+if (process.argv[1] && /mmm\.ts$/.test(process.argv[1])) {
+	process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,106 @@
+/**
+ * Runs a pilot's seeds on `node:worker_threads`, one seed at a time per worker, handing the next
+ * seed to whichever worker finishes first. Seeds are independent and every run is seeded, so the
+ * results are the same whatever the number of threads or the order they finish in; they are
+ * returned in the order of `seeds`. With one thread (or one seed) it runs here, without workers.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { PilotConfig, SeedResult } from '../lib/experiment/pilot';
+import type { Scenario } from '../lib/sim/scenario';
+import { runTimedSeed, type TimedSeed } from './seed-task';
+import type { SeedReplyMessage, SeedTaskMessage, SeedWorkerData } from './seed-worker';
+
+export interface SeedPoolOptions {
+	/** Worker threads to use (default: `defaultThreads(seeds.length)`); 1 runs in this thread. */
+	threads?: number;
+	/** The seed whose decision logs to keep (the pilot's first seed); none when omitted. */
+	keepLogsFor?: number;
+	/** Called as each seed finishes (in finishing order), with its timing. */
+	onSeed?(timed: TimedSeed, done: number, total: number): void;
+}
+
+/** Threads for `seeds` seeds when none are asked for: one per core, no more than seeds. */
+export function defaultThreads(seeds: number): number {
+	return Math.max(1, Math.min(seeds, availableParallelism()));
+}
+
+/** Run `seeds` of a pilot, in parallel when threads > 1; resolves with one result per seed, in order. */
+export async function runSeeds(
+	scenario: Scenario,
+	config: PilotConfig,
+	seeds: readonly number[],
+	options: SeedPoolOptions = {}
+): Promise<SeedResult[]> {
+	const threads = Math.min(options.threads ?? defaultThreads(seeds.length), seeds.length);
+	if (threads <= 1) {
+		const results: SeedResult[] = [];
+		for (const seed of seeds) {
+			const timed = runTimedSeed(scenario, config, seed, seed === options.keepLogsFor);
+			results.push(timed.result);
+			options.onSeed?.(timed, results.length, seeds.length);
+		}
+		return results;
+	}
+	return runOnWorkers(scenario, config, seeds, threads, options);
+}
+
+function runOnWorkers(
+	scenario: Scenario,
+	config: PilotConfig,
+	seeds: readonly number[],
+	threads: number,
+	options: SeedPoolOptions
+): Promise<SeedResult[]> {
+	return new Promise((resolve, reject) => {
+		const results = new Map<number, SeedResult>();
+		const workers: Worker[] = [];
+		// Workers stopped on purpose (no seeds left): their exit code is not a failure.
+		const retired = new Set<Worker>();
+		let next = 0;
+		let settled = false;
+		const finish = (error?: Error) => {
+			if (settled) return;
+			settled = true;
+			for (const worker of workers) void worker.terminate();
+			if (error) reject(error);
+			else resolve(seeds.map((seed) => results.get(seed)!));
+		};
+		const feed = (worker: Worker) => {
+			if (next >= seeds.length) {
+				retired.add(worker);
+				void worker.terminate();
+				return;
+			}
+			const seed = seeds[next++];
+			const task: SeedTaskMessage = { seed, keepLogs: seed === options.keepLogsFor };
+			worker.postMessage(task);
+		};
+		const workerData: SeedWorkerData = { scenario, config };
+		for (let i = 0; i < threads; i++) {
+			// Plain node flags: the .mjs entry registers tsx itself (see seed-worker.mjs).
+			const worker = new Worker(new URL('./seed-worker.mjs', import.meta.url), {
+				workerData,
+				execArgv: []
+			});
+			workers.push(worker);
+			worker.on('message', (reply: SeedReplyMessage) => {
+				if (!reply.ok) {
+					finish(new Error(`seed ${reply.seed}: ${reply.message}`));
+					return;
+				}
+				results.set(reply.seed, reply.timed.result);
+				options.onSeed?.(reply.timed, results.size, seeds.length);
+				if (results.size === seeds.length) finish();
+				else feed(worker);
+			});
+			worker.on('error', (error) => finish(new Error(`a worker thread failed: ${error.message}`)));
+			worker.on('exit', (code) => {
+				if (!settled && !retired.has(worker)) {
+					finish(new Error(`a worker thread exited with code ${code}`));
+				}
+			});
+			feed(worker);
+		}
+	});
+}
