@@ -7,6 +7,7 @@ import { loadPreset } from '../lib/sim/presets';
 import type { Scenario } from '../lib/sim/scenario';
 import { benchBandits } from './bench-bandits';
 import { largeMarket } from './bench-markets';
+import { benchOpe } from './bench-ope';
 import { benchPilot } from './bench-pilot';
 
 export interface Figure {
@@ -83,7 +84,8 @@ export function benchSimulator(): Figure[] {
 const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
 	sim: benchSimulator,
 	bandits: benchBandits,
-	pilot: benchPilot
+	pilot: benchPilot,
+	ope: benchOpe
 };
 
 async function main(): Promise<void> {
