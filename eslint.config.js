@@ -33,7 +33,10 @@ const core = [
 	'src/lib/policies/**',
 	'src/lib/guardrails/**',
 	'src/lib/experiment/**',
-	'src/lib/data/import/**'
+	'src/lib/data/import/**',
+	'src/lib/data/mmm/**',
+	'src/lib/data/simulate.ts',
+	'src/lib/lessons/**'
 ];
 
 export default ts.config(

@@ -7,6 +7,7 @@ import { loadPreset } from '../lib/sim/presets';
 import type { Scenario } from '../lib/sim/scenario';
 import { benchBandits } from './bench-bandits';
 import { largeMarket } from './bench-markets';
+import { benchMmm } from './bench-mmm';
 import { benchOpe } from './bench-ope';
 import { benchPilot } from './bench-pilot';
 
@@ -85,7 +86,8 @@ const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
 	sim: benchSimulator,
 	bandits: benchBandits,
 	pilot: benchPilot,
-	ope: benchOpe
+	ope: benchOpe,
+	mmm: benchMmm
 };
 
 async function main(): Promise<void> {

@@ -105,7 +105,7 @@ describe('scenario format, fuzzed', () => {
 						market.step(action);
 						market.step(action);
 						for (const values of Object.values(market.trace.observables)) {
-							for (const v of values as ArrayLike<number>) expect(Number.isFinite(v)).toBe(true);
+							for (const v of values as Float64Array) expect(Number.isFinite(v)).toBe(true);
 						}
 					} else {
 						counts.invalid++;

@@ -1,0 +1,10 @@
+/**
+ * In-browser marketing-mix model: fit (fitMmm), optimal split (optimalSplit, budgetScenarios)
+ * and a calibrated twin scenario (twinScenario). Engine code: pure TypeScript, runs in node and
+ * in a worker (src/lib/workers/mmm.worker.ts, bridged by src/lib/workers/mmm-bridge.ts).
+ */
+export * from './types';
+export { fitMmm } from './fit';
+export { optimalSplit, budgetScenarios } from './split';
+export { twinScenario } from './twin';
+export { responseAt, marginalResponseAt } from './transform';

@@ -1,0 +1,78 @@
+/**
+ * `npm run mmm`: imports a CSV with the app's importer, fits, writes JSON with per-channel ROAS
+ * and marginal ROAS and their intervals; bad arguments or input exit with code 2 and a message.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main, parseMmmArgs } from '../../src/cli/mmm';
+
+const dir = mkdtempSync(join(tmpdir(), 'marginal-mmm-cli-'));
+const robyn = 'tests/fixtures/reference/robyn_dt_simulated_weekly.csv';
+
+describe('npm run mmm', () => {
+	let errors: string[];
+	beforeEach(() => {
+		errors = [];
+		vi.spyOn(console, 'log').mockImplementation(() => {});
+		vi.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
+	});
+	afterEach(() => vi.restoreAllMocks());
+
+	it('writes the fit as JSON with per-channel roas, mroas and their intervals', async () => {
+		const out = join(dir, 'fit.json');
+		const code = await main([
+			'--csv',
+			robyn,
+			'--out',
+			out,
+			'--effort',
+			'fast',
+			'--draws',
+			'10',
+			'--seed',
+			'2'
+		]);
+		expect(code).toBe(0);
+		const fit = JSON.parse(readFileSync(out, 'utf8'));
+		expect(fit.channels.map((c: { id: string }) => c.id)).toEqual([
+			'tv',
+			'ooh',
+			'print',
+			'search',
+			'facebook'
+		]);
+		for (const ch of fit.channels) {
+			for (const key of ['roas', 'mroas']) {
+				expect(ch[key].low).toBeLessThanOrEqual(ch[key].mean + 1e-9);
+				expect(ch[key].high).toBeGreaterThanOrEqual(ch[key].mean - 1e-9);
+			}
+		}
+		expect(fit.options.seed).toBe(2);
+		expect(typeof fit.diagnostics.r2).toBe('number');
+	}, 30_000);
+
+	it('exits with 2 and says what is wrong for bad arguments and input', async () => {
+		expect(await main(['--out', 'x.json'])).toBe(2);
+		expect(errors.join('\n')).toContain('--csv FILE is required');
+		expect(await main(['--csv', join(dir, 'missing.csv'), '--out', 'x.json'])).toBe(2);
+		expect(errors.join('\n')).toContain('Cannot read the CSV file');
+		const bad = join(dir, 'bad.csv');
+		writeFileSync(bad, 'date,revenue,tv_S\n2024-01-01,abc,1\n');
+		expect(await main(['--csv', bad, '--out', join(dir, 'bad.json')])).toBe(2);
+		expect(errors.join('\n')).toContain('could not be imported');
+		expect(() => parseMmmArgs(['--csv', robyn, '--out', 'x', '--draws', 'many'])).toThrow(
+			/--draws must be a whole number/
+		);
+		expect(() => parseMmmArgs(['--csv', robyn, '--out', 'x', '--effort', 'max'])).toThrow(
+			/--effort must be fast or full/
+		);
+		expect(() => parseMmmArgs(['--csv'])).toThrow(/--csv needs a value/);
+		expect(() => parseMmmArgs(['--what'])).toThrow(/Unknown argument --what/);
+		const mapping = join(dir, 'mapping.json');
+		writeFileSync(mapping, '{not json');
+		expect(await main(['--csv', robyn, '--mapping', mapping, '--out', 'x.json'])).toBe(2);
+		expect(errors.join('\n')).toContain('is not valid JSON');
+	});
+});
