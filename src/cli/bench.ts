@@ -7,6 +7,8 @@ import { loadPreset } from '../lib/sim/presets';
 import type { Scenario } from '../lib/sim/scenario';
 import { benchBandits } from './bench-bandits';
 import { largeMarket } from './bench-markets';
+import { benchBundle } from './bench-bundle';
+import { benchEditor } from './bench-editor';
 import { benchMmm } from './bench-mmm';
 import { benchOpe } from './bench-ope';
 import { benchPilot } from './bench-pilot';
@@ -87,7 +89,9 @@ const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
 	bandits: benchBandits,
 	pilot: benchPilot,
 	ope: benchOpe,
-	mmm: benchMmm
+	mmm: benchMmm,
+	bundle: benchBundle,
+	editor: benchEditor
 };
 
 async function main(): Promise<void> {
