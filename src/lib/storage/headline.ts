@@ -1,0 +1,76 @@
+/**
+ * A pilot's headline, kept with every saved run so the Runs list can show it without loading
+ * the series: the best policy against business as usual on the objective's business metric,
+ * with the paired 95 % interval of the difference, and its share of the oracle.
+ */
+import type { PilotResult, SummaryMetric } from '../experiment/pilot';
+import type { Objective } from '../policies/policy';
+
+/** A mean with its 95 % interval (Infinity bounds when a single seed gives no interval). */
+export interface Interval {
+	mean: number;
+	low: number;
+	high: number;
+}
+
+/** The headline numbers of a run. */
+export interface RunHeadline {
+	/** The metric compared: the objective's business metric (LTV-profit for clicks). */
+	metric: SummaryMetric;
+	/** Its label ("LTV-profit"). */
+	metricLabel: string;
+	/** Whether the metric is money (in `currency`) or a count. */
+	unit: 'money' | 'count';
+	/** ISO 4217 code of money metrics. */
+	currency: string;
+	/** The business-as-usual policy compared with, and its mean over seeds. */
+	baseline: { id: string; name: string; mean: number };
+	/** The policy with the highest mean other than the baseline and the oracles (null if none). */
+	best: { id: string; name: string; mean: number } | null;
+	/** Best − baseline over the pilot, paired over seeds. */
+	vsBaseline: Interval | null;
+	/** The best policy's LTV-profit as a share of the oracle's (0–1). */
+	shareOfOracle: Interval | null;
+}
+
+/** The business metric each objective is judged on. */
+export const OBJECTIVE_METRIC: Readonly<Record<Objective, SummaryMetric>> = {
+	'ltv-profit': 'ltvProfit',
+	revenue: 'incRevenue',
+	conversions: 'incConversions',
+	// Clicks are not a business result: a clicks-optimising pilot is still judged on profit.
+	clicks: 'ltvProfit'
+};
+
+const LABELS: Partial<Record<SummaryMetric, { label: string; unit: 'money' | 'count' }>> = {
+	ltvProfit: { label: 'LTV-profit', unit: 'money' },
+	incRevenue: { label: 'Incremental revenue', unit: 'money' },
+	incConversions: { label: 'Incremental conversions', unit: 'count' }
+};
+
+const interval = ({ mean, low, high }: Interval): Interval => ({ mean, low, high });
+
+/** The headline of a pilot result. */
+export function runHeadline(result: PilotResult): RunHeadline {
+	const metric = OBJECTIVE_METRIC[result.objective] ?? 'ltvProfit';
+	const { label, unit } = LABELS[metric] ?? { label: metric, unit: 'money' as const };
+	const base = result.policies.find((p) => p.id === result.baseline) ?? result.policies[0];
+	const candidates = result.policies.filter(
+		(p) => p.id !== result.baseline && !p.id.startsWith('oracle')
+	);
+	const best = candidates.reduce<(typeof candidates)[number] | null>(
+		(top, p) =>
+			top === null || p.metrics[metric].value.mean > top.metrics[metric].value.mean ? p : top,
+		null
+	);
+	return {
+		metric,
+		metricLabel: label,
+		unit,
+		currency: result.currency,
+		baseline: { id: base.id, name: base.name, mean: base.metrics[metric].value.mean },
+		best: best ? { id: best.id, name: best.name, mean: best.metrics[metric].value.mean } : null,
+		vsBaseline: best ? interval(best.metrics[metric].vsBaseline) : null,
+		shareOfOracle: best ? interval(best.shareOfOracle) : null
+	};
+}

@@ -1,0 +1,13 @@
+export * from './errors';
+export * from './headline';
+export * from './schema';
+export { DB_VERSION, MIGRATIONS, upgradePlan, upgradeRecord, type Migration } from './migrations';
+export { hasIndexedDb, closeDatabase } from './db';
+export { newId } from './ids';
+export { cleanName, defaultRunName, MAX_NAME_LENGTH, runRecords, type NewRun } from './run-record';
+export * from './runs';
+export * from './scenarios';
+export * from './settings';
+export * from './datasets';
+export * from './models';
+export * from './delete-all';

@@ -1,0 +1,19 @@
+/**
+ * Settings kept between visits, one record per key. Values come back as `unknown`: a setting
+ * may have been written by an older version, so the caller validates it (as it would a file).
+ */
+import type { Stored } from './errors';
+import { commit, withDatabase } from './db';
+
+/** A setting's value (undefined when never set). */
+export function getSetting(key: string): Promise<Stored<unknown>> {
+	return withDatabase('read your settings', async (db) => (await db.get('settings', key))?.value);
+}
+
+/** Store a setting (any structured-cloneable value: plain data, typed arrays, dates). */
+export function setSetting(key: string, value: unknown): Promise<Stored<void>> {
+	return withDatabase('save your settings', async (db) => {
+		const tx = db.transaction('settings', 'readwrite');
+		await commit(tx, [tx.objectStore('settings').put({ key, value })]);
+	});
+}
