@@ -9,6 +9,7 @@ import { benchBandits } from './bench-bandits';
 import { largeMarket } from './bench-markets';
 import { benchBundle } from './bench-bundle';
 import { benchEditor } from './bench-editor';
+import { benchModels } from './bench-models';
 import { benchMmm } from './bench-mmm';
 import { benchOpe } from './bench-ope';
 import { benchPilot } from './bench-pilot';
@@ -91,7 +92,8 @@ const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
 	ope: benchOpe,
 	mmm: benchMmm,
 	bundle: benchBundle,
-	editor: benchEditor
+	editor: benchEditor,
+	models: benchModels
 };
 
 async function main(): Promise<void> {

@@ -56,3 +56,39 @@ export const DAILY_LINE_STYLES: Record<DailyLine, LineStyle> = {
 		width: 2
 	}
 };
+
+/** Distinct policy colours before they repeat (the baseline and the oracle have their own). */
+export const POLICY_COLOURS = 8;
+
+/** How a policy is drawn in every chart of the lab. */
+export interface PolicyStyle {
+	colour: string;
+	/** SVG stroke-dasharray ('' = solid). */
+	dash: string;
+}
+
+/**
+ * Styles of a pilot's policies, the same in every chart: the baseline slate, the oracle ink and
+ * dashed (it is a bound, not a contender), the others distinct hues in the pilot's order.
+ */
+export function policyStyles(
+	ids: readonly string[],
+	baseline: string
+): Record<string, PolicyStyle> {
+	const out: Record<string, PolicyStyle> = {};
+	let next = 0;
+	for (const id of ids) {
+		if (id === baseline) out[id] = { colour: 'var(--policy-baseline)', dash: '' };
+		else if (id.startsWith('oracle')) out[id] = { colour: 'var(--policy-oracle)', dash: '5 3' };
+		else out[id] = { colour: `var(--policy-${(next++ % POLICY_COLOURS) + 1})`, dash: '' };
+	}
+	return out;
+}
+
+/** Distinct creative colours within a channel before they repeat. */
+export const CREATIVE_COLOURS = 6;
+
+/** CSS colour of creative slot `k` of a channel. */
+export function creativeColour(k: number): string {
+	return `var(--creative-${(k % CREATIVE_COLOURS) + 1})`;
+}

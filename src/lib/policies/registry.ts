@@ -14,6 +14,7 @@ import { BauPlatformRoasSchema, createBauPlatformRoas } from './bau-platform-roa
 import { createBauFixed } from './bau-fixed';
 import { createOracle } from './oracle';
 import type { Policy } from './policy';
+import { rlPolicyKind } from './rl-allocator';
 import { createTsCurve } from './ts-curve';
 import { banditPolicyKinds } from './bandit-registration';
 
@@ -146,7 +147,9 @@ const kinds: PolicyKind[] = [
 		family: 'oracle',
 		schema: oracleSchema,
 		create: (spec) => createOracle(spec as never)
-	}
+	},
+	// Trained on the Models page; its spec carries the network's weights, so it runs anywhere.
+	rlPolicyKind(() => undefined)
 ];
 
 const byKind = new Map(kinds.map((k) => [k.kind, k]));

@@ -1,0 +1,81 @@
+/**
+ * The run report (src/lib/app/RunReport.svelte) in real Chromium, through the Lab: a short pilot
+ * on the creative-fatigue preset fills every chart (curves and per-day detail from the workers
+ * too); each chart has a caption and a drawing; "why spend moved" answers the keyboard;
+ * "Download SVG" gives a standalone file with the colours resolved, "Download PNG" a PNG; on a
+ * phone nothing overflows the page.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+async function runPilot(page: Page): Promise<void> {
+	await page.goto('/');
+	await page.getByTestId('scenario').selectOption('preset:creative-fatigue');
+	await page.getByTestId('seeds').fill('2');
+	await page.getByTestId('days').fill('90');
+	await page.getByTestId('run').click();
+	const report = page.getByTestId('run-report');
+	await expect(report).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByTestId('headline')).toContainText('2 of 2 seeds', { timeout: 60_000 });
+	// Every chart drawn: nothing is still being computed.
+	await expect(report.getByText(/^Computing/)).toHaveCount(0, { timeout: 60_000 });
+}
+
+test('the run report draws every chart with a caption, and why spend moved follows the keys', async ({
+	page
+}) => {
+	await runPilot(page);
+	const report = page.getByTestId('run-report');
+	const figures = report.locator('figure');
+	await expect(figures).toHaveCount(8);
+	for (const figure of await figures.all()) {
+		await expect(figure.locator('figcaption')).not.toBeEmpty();
+		expect(await figure.locator('svg[data-chart]').count()).toBeGreaterThan(0);
+	}
+	await expect(report.getByRole('table').first()).toContainText('Oracle');
+
+	const timeline = report.getByRole('slider', { name: /^Decisions of/ });
+	await timeline.focus();
+	await page.keyboard.press('Home');
+	await expect(report.getByText(/^Decision 1 of \d+/)).toBeVisible();
+	await page.keyboard.press('ArrowRight');
+	await expect(report.getByText(/^Decision 2 of \d+/)).toBeVisible();
+	await expect(timeline).toHaveAttribute('aria-valuenow', '2');
+	await page.screenshot({ path: 'test-results/run-report-desktop.png', fullPage: true });
+});
+
+test('Download SVG saves a standalone file with the chart, its title and legend', async ({
+	page
+}) => {
+	await runPilot(page);
+	const figure = page.getByTestId('run-report').locator('figure').first();
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		figure.getByRole('button', { name: 'Download SVG' }).click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/^marginal-cumulative-ltv-profit.*\.svg$/);
+	const svg = await readFile((await download.path())!, 'utf8');
+	expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+	expect(svg).toContain('Cumulative LTV-profit');
+	expect(svg).toContain('<path');
+	// Colours are resolved: the page's CSS variables mean nothing in a file.
+	expect(svg).not.toContain('var(--');
+
+	const [png] = await Promise.all([
+		page.waitForEvent('download'),
+		figure.getByRole('button', { name: 'Download PNG' }).click()
+	]);
+	expect(png.suggestedFilename()).toMatch(/\.png$/);
+	const bytes = await readFile((await png.path())!);
+	expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+});
+
+test('on a phone the run report fits the screen width', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await runPilot(page);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await page.screenshot({ path: 'test-results/run-report-phone.png', fullPage: true });
+});
