@@ -1,0 +1,201 @@
+/**
+ * UI state of an MMM fit on the data page: the options form (holdout, carry-over shape, an
+ * optional lift test), the fit running in the MMM worker (progress, cancel, latest wins) and
+ * the fitted model. The form checks its own fields and names the one that is wrong.
+ */
+import type { Dataset } from '$lib/data/dataset';
+import type { LiftTest, MmmFit, MmmOptions } from '$lib/data/mmm';
+
+/** Progress and cancellation of a fit, as the MMM bridge takes them. */
+export interface FitRunHooks {
+	onProgress?: (done: number, total: number) => void;
+	signal?: AbortSignal;
+}
+
+/** What the state needs of the MMM bridge (`fitInWorker`, or a fake in tests). */
+export type MmmFitter = (
+	dataset: Dataset,
+	options: MmmOptions,
+	hooks: FitRunHooks
+) => Promise<MmmFit>;
+
+/** Where a fit stands. */
+export type FitStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+/** Carry-over shapes offered: geometric decay, or a delayed peak (one Erlang stage more). */
+export type AdstockKind = 'geometric' | 'delayed';
+
+/** The lift-test part of the form (text fields, as typed). */
+export interface LiftForm {
+	enabled: boolean;
+	channelId: string;
+	start: string;
+	end: string;
+	lift: string;
+	low: string;
+	high: string;
+}
+
+/** Default holdout: about 10 % of the periods, at least 4, never more than a quarter. */
+export function defaultHoldout(periods: number): number {
+	return Math.max(0, Math.min(Math.floor(periods / 4), Math.max(4, Math.round(periods / 10))));
+}
+
+/** Parse the options form; returns the options or the problems (one sentence per field). */
+export function fitOptions(
+	dataset: Dataset,
+	holdout: number,
+	adstock: AdstockKind,
+	lift: LiftForm
+): { ok: true; options: MmmOptions } | { ok: false; errors: string[] } {
+	const errors: string[] = [];
+	const periods = dataset.dates.length;
+	if (!Number.isInteger(holdout) || holdout < 0 || holdout > Math.floor(periods / 3)) {
+		errors.push(
+			`Holdout periods: enter a whole number from 0 to ${Math.floor(periods / 3)} (a third of the ${periods} periods).`
+		);
+	}
+	const options: MmmOptions = { holdout, maxDelayStages: adstock === 'delayed' ? 2 : 0 };
+	if (lift.enabled) {
+		const test = liftTest(dataset, lift, errors);
+		if (test) options.lifts = [test];
+	}
+	return errors.length > 0 ? { ok: false, errors } : { ok: true, options };
+}
+
+function liftTest(dataset: Dataset, form: LiftForm, errors: string[]): LiftTest | null {
+	const before = errors.length;
+	if (!dataset.channels.some((c) => c.id === form.channelId))
+		errors.push('Lift test channel: choose one of the dataset’s channels.');
+	const first = dataset.dates[0];
+	const last = dataset.dates[dataset.dates.length - 1];
+	const iso = /^\d{4}-\d{2}-\d{2}$/;
+	if (!iso.test(form.start) || form.start < first || form.start > last)
+		errors.push(`Lift test start: enter a date from ${first} to ${last}.`);
+	if (!iso.test(form.end) || form.end < form.start || form.end > last)
+		errors.push(`Lift test end: enter a date from the start to ${last}.`);
+	const lift = Number(form.lift);
+	const low = Number(form.low);
+	const high = Number(form.high);
+	if (form.lift.trim() === '' || !Number.isFinite(lift))
+		errors.push('Incremental KPI: enter the lift the test measured (a number, KPI units).');
+	if (form.low.trim() === '' || form.high.trim() === '' || !(low <= lift && lift <= high))
+		errors.push('Interval: enter a low and a high end with low ≤ incremental KPI ≤ high.');
+	if (errors.length > before) return null;
+	return { channelId: form.channelId, start: form.start, end: form.end, lift, low, high };
+}
+
+/** The fit form and the fit running in the MMM worker (latest wins). */
+export class DataFit {
+	/** Last periods held out to check the fit out of sample. */
+	holdout = $state(8);
+	adstock = $state<AdstockKind>('geometric');
+	lift = $state<LiftForm>({
+		enabled: false,
+		channelId: '',
+		start: '',
+		end: '',
+		lift: '',
+		low: '',
+		high: ''
+	});
+
+	status = $state<FitStatus>('idle');
+	/** Work done / total of the running fit. */
+	done = $state(0);
+	total = $state(0);
+	/** The latest finished fit. */
+	fit = $state.raw<MmmFit | null>(null);
+	/** Problems of the form or of the fit, in words. */
+	errors = $state.raw<string[]>([]);
+
+	/** Share of the running fit done, 0–1. */
+	readonly progress = $derived(this.total > 0 ? Math.min(1, this.done / this.total) : 0);
+
+	readonly #fitter: MmmFitter;
+	#controller: AbortController | null = null;
+
+	constructor(fitter: MmmFitter) {
+		this.#fitter = fitter;
+	}
+
+	/** Reset the form for a dataset (and show its stored fit, if any). */
+	reset(dataset: Dataset, stored: MmmFit | null = null): void {
+		this.cancel();
+		this.holdout = defaultHoldout(dataset.dates.length);
+		const channel = dataset.channels[0]?.id ?? '';
+		const mid = Math.floor(dataset.dates.length / 2);
+		this.lift = {
+			enabled: false,
+			channelId: channel,
+			start: dataset.dates[mid] ?? '',
+			end: dataset.dates[Math.min(dataset.dates.length - 1, mid + 3)] ?? '',
+			lift: '',
+			low: '',
+			high: ''
+		};
+		this.fit = stored;
+		this.status = stored ? 'done' : 'idle';
+		this.errors = [];
+	}
+
+	/** Fit `dataset` with the form's options; resolves with the fit, or null. */
+	async run(dataset: Dataset): Promise<MmmFit | null> {
+		const parsed = fitOptions(dataset, this.holdout, this.adstock, $state.snapshot(this.lift));
+		if (!parsed.ok) {
+			this.errors = parsed.errors;
+			return null;
+		}
+		this.#controller?.abort();
+		const controller = new AbortController();
+		this.#controller = controller;
+		const latest = () => this.#controller === controller;
+		this.status = 'running';
+		this.done = 0;
+		this.total = 0;
+		this.errors = [];
+		try {
+			const fit = await this.#fitter(dataset, parsed.options, {
+				signal: controller.signal,
+				onProgress: (done, total) => {
+					if (!latest()) return;
+					this.done = done;
+					this.total = total;
+				}
+			});
+			if (!latest()) return null;
+			this.fit = fit;
+			this.status = 'done';
+			return fit;
+		} catch (error) {
+			if (!latest()) return null;
+			const aborted =
+				controller.signal.aborted || (error as { name?: unknown } | null)?.name === 'AbortError';
+			this.status = aborted ? 'cancelled' : 'error';
+			if (!aborted) this.errors = [error instanceof Error ? error.message : String(error)];
+			return null;
+		} finally {
+			if (latest()) this.#controller = null;
+		}
+	}
+
+	/** Cancel the fit in progress. */
+	cancel(): void {
+		this.#controller?.abort();
+		this.#controller = null;
+		if (this.status === 'running') this.status = this.fit ? 'done' : 'cancelled';
+	}
+}
+
+/** A stored fit if it looks like one this version made, else null (it is refitted). */
+export function storedFit(value: unknown): MmmFit | null {
+	const fit = value as Partial<MmmFit> | null;
+	return fit &&
+		typeof fit === 'object' &&
+		fit.version === 1 &&
+		Array.isArray(fit.channels) &&
+		Array.isArray(fit.dates) &&
+		typeof fit.diagnostics === 'object'
+		? (fit as MmmFit)
+		: null;
+}

@@ -1,0 +1,71 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importCsvText } from '$lib/data/import';
+import { expectOk, fixtureCsv } from '$lib/data/import/test-fixtures';
+import { budgetScenarios, fitMmm, optimalSplit, type MmmFit } from '$lib/data/mmm';
+import { DataSplit } from './data-split.svelte';
+
+const solver = { optimalSplit, budgetScenarios };
+let fit: MmmFit;
+
+beforeAll(async () => {
+	const { dataset } = expectOk(importCsvText(fixtureCsv('pymc_weekly.csv')));
+	fit = await fitMmm(dataset, { effort: 'fast', draws: 10 });
+}, 60_000);
+
+describe('DataSplit', () => {
+	it('starts from today’s total and finds a split of exactly that budget, with ±20 % scenarios', async () => {
+		const split = new DataSplit(solver);
+		split.reset(fit);
+		const today = fit.channels.reduce((s, c) => s + c.currentSpend, 0);
+		expect(Number(split.total)).toBe(Math.round(today));
+		await split.solve(fit);
+		expect(split.errors).toEqual([]);
+		const spent = split.result!.channels.reduce((s, c) => s + c.recommended, 0);
+		expect(spent).toBeCloseTo(Math.round(today), 0);
+		expect(split.scenarios.map((s) => s.factor)).toEqual([0.8, 1, 1.2]);
+		expect(split.result!.explanation.length).toBeGreaterThan(0);
+	});
+
+	it('respects a channel maximum typed in the form', async () => {
+		const split = new DataSplit(solver);
+		split.reset(fit);
+		const [first] = fit.channels;
+		split.bounds[first.id].max = String(Math.round(first.currentSpend / 2));
+		await split.solve(fit);
+		const channel = split.result!.channels.find((c) => c.id === first.id)!;
+		expect(channel.recommended).toBeLessThanOrEqual(Math.round(first.currentSpend / 2) + 1e-6);
+	});
+
+	it('names the field that is wrong and keeps no stale result', async () => {
+		const split = new DataSplit(solver);
+		split.reset(fit);
+		const [a, b] = fit.channels;
+		split.total = 'a lot';
+		split.bounds[a.id] = { min: '-5', max: '' };
+		split.bounds[b.id] = { min: '10', max: '5' };
+		await split.solve(fit);
+		expect(split.result).toBeNull();
+		expect(split.errors).toEqual([
+			'Total budget per period: enter an amount above 0.',
+			`${a.name} minimum: enter an amount of 0 or more, or leave it empty.`,
+			`${b.name}: the minimum is above the maximum.`
+		]);
+		split.total = '10';
+		split.bounds[a.id] = { min: '8', max: '' };
+		split.bounds[b.id] = { min: '8', max: '' };
+		await split.solve(fit);
+		expect(split.errors).toEqual(['The channel minimums add up to more than the total budget.']);
+	});
+
+	it('turns a solver failure into a message', async () => {
+		const split = new DataSplit({
+			optimalSplit: () => {
+				throw new Error('no curves');
+			},
+			budgetScenarios: () => []
+		});
+		split.reset(fit);
+		await split.solve(fit);
+		expect(split.errors).toEqual(['The split could not be computed: no curves']);
+	});
+});
