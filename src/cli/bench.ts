@@ -10,6 +10,7 @@ import { largeMarket } from './bench-markets';
 import { benchBundle } from './bench-bundle';
 import { benchEditor } from './bench-editor';
 import { benchModels } from './bench-models';
+import { benchImport } from './bench-import';
 import { benchMmm } from './bench-mmm';
 import { benchOpe } from './bench-ope';
 import { benchPilot } from './bench-pilot';
@@ -93,7 +94,8 @@ const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
 	mmm: benchMmm,
 	bundle: benchBundle,
 	editor: benchEditor,
-	models: benchModels
+	models: benchModels,
+	import: benchImport
 };
 
 async function main(): Promise<void> {

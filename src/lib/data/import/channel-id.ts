@@ -13,9 +13,11 @@ export function toChannelId(name: string): string {
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
 		.replace(/[^a-z0-9_-]+/g, '_')
-		.replace(/^[_-]+|[_-]+$/g, '')
+		// The lookbehind makes a trailing run match only from its start: linear, not quadratic,
+		// on a hostile name with long runs of `_` (channel names come from file cells).
+		.replace(/^[_-]+|(?<![_-])[_-]+$/g, '')
 		.slice(0, MAX_ID_LENGTH)
-		.replace(/[_-]+$/, '');
+		.replace(/(?<![_-])[_-]+$/, '');
 	return id === '' ? 'channel' : id;
 }
 

@@ -144,8 +144,10 @@ export function robynSuffix(name: string): 'S' | 'I' | 'P' | 'B' | undefined {
 /** PyMC-Marketing's anonymous channel columns `x1`, `x2`… */
 export const isPymcChannelName = (name: string): boolean => /^x\d+$/i.test(name.trim());
 
+// `(?<![\s_-])` lets a separator run match only from its start, so long runs of spaces or
+// underscores in a hostile header cost linear time, not quadratic.
 const METRIC_WORDS =
-	/(^|[\s_-]+)(spend|spends|cost|costs|investment|budget|impression|impressions|imps|imp|impr|views|grp|grps|trp|trps|click|clicks)(?=$|[\s_-])/gi;
+	/(^|(?<![\s_-])[\s_-]+)(spend|spends|cost|costs|investment|budget|impression|impressions|imps|imp|impr|views|grp|grps|trp|trps|click|clicks)(?=$|[\s_-])/gi;
 
 /**
  * The channel a media column belongs to, as written in the file: Robyn suffixes and metric
@@ -157,7 +159,7 @@ export function channelBase(name: string): string {
 	const withoutSuffix = robynSuffix(trimmed) ? trimmed.slice(0, -2) : trimmed;
 	const base = withoutSuffix
 		.replace(METRIC_WORDS, '')
-		.replace(/^[\s_-]+|[\s_-]+$/g, '')
+		.replace(/^[\s_-]+|(?<![\s_-])[\s_-]+$/g, '')
 		.trim();
 	return base === '' ? withoutSuffix : base;
 }

@@ -4,7 +4,7 @@
  * the same text in arbitrary pieces gives the same result as feeding it whole.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { datasetProblems } from './dataset-invariants';
 import { importCsvBytes, importCsvStream, importCsvText } from './import-csv';
 import { ISSUE_CODES, MAX_ISSUES, type ImportIssue } from './issues';
@@ -120,7 +120,8 @@ const checkIssue = (issue: ImportIssue) => {
 	if (issue.column !== undefined) expect(typeof issue.column).toBe('string');
 };
 
-const tally = { ok: 0, failed: 0 };
+const RUNS = 1_000;
+const tally = { ok: 0, failed: 0, chunked: 0 };
 /** The property: a valid dataset, or a capped list of specific errors. */
 const checkResult = (result: ImportResult) => {
 	result.warnings.forEach(checkIssue);
@@ -137,10 +138,16 @@ const checkResult = (result: ImportResult) => {
 };
 
 describe('import on hostile input', () => {
+	afterAll(() =>
+		console.log(
+			`import-csv.property: ${tally.ok + tally.failed} texts and byte strings (${tally.ok} imported, ${tally.failed} rejected), ${tally.chunked} chunkings`
+		)
+	);
+
 	it('ends in a valid dataset or specific errors, for text', () => {
 		fc.assert(
 			fc.property(anyText, (text) => checkResult(importCsvText(text))),
-			{ numRuns: 1_000 }
+			{ numRuns: RUNS }
 		);
 		// Both outcomes occurred: the property was not vacuous.
 		expect(tally.ok).toBeGreaterThan(50);
@@ -150,7 +157,7 @@ describe('import on hostile input', () => {
 	it('ends in a valid dataset or specific errors, for random bytes', () => {
 		fc.assert(
 			fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => checkResult(importCsvBytes(bytes))),
-			{ numRuns: 300 }
+			{ numRuns: RUNS }
 		);
 	});
 
@@ -160,6 +167,7 @@ describe('import on hostile input', () => {
 				fc.oneof(editedFile, tokenSoup),
 				fc.integer({ min: 1, max: 40 }),
 				async (text, size) => {
+					tally.chunked++;
 					const whole = importCsvText(text);
 					const pieces = Array.from({ length: Math.ceil(text.length / size) }, (_, k) =>
 						text.slice(k * size, (k + 1) * size)
@@ -168,7 +176,7 @@ describe('import on hostile input', () => {
 					expect(result).toEqual(whole);
 				}
 			),
-			{ numRuns: 300 }
+			{ numRuns: RUNS }
 		);
 	});
 });

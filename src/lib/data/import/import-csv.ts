@@ -159,7 +159,7 @@ function encodingWarnings(decoder: ByteDecoder): ImportIssue[] {
 				{
 					code: 'encoding',
 					message:
-						'The file is not UTF-8; it was read as Windows-1252 (what Excel on Windows writes). Check that accented names look right.'
+						'The file is not UTF-8; it was read as Windows-1252 (what Excel on Windows writes). Check that accented names look right; if they do not, save the file as “CSV UTF-8” (Excel: File › Save As) and import it again.'
 				}
 			]
 		: [];

@@ -15,7 +15,10 @@ export const LAYOUTS = ['robyn', 'meridian', 'pymc', 'long', 'mapped'] as const;
 /** Which convention a file follows. */
 export type Layout = (typeof LAYOUTS)[number];
 
-const channelName = v.pipe(v.string(), v.maxLength(120, 'channel name too long'));
+const channelName = v.pipe(
+	v.string(),
+	v.maxLength(120, 'the channel name is longer than 120 characters; shorten it')
+);
 
 const ColumnRoleSchema = v.variant('role', [
 	v.object({ role: v.literal('date') }),
@@ -70,10 +73,21 @@ export type ColumnMapping = v.InferOutput<typeof ColumnMappingSchema>;
 export function checkMapping(mapping: unknown, header: readonly string[]): ImportIssue[] {
 	const parsed = v.safeParse(ColumnMappingSchema, mapping);
 	if (!parsed.success) {
-		return parsed.issues.slice(0, 5).map((issue) => ({
-			code: 'mapping',
-			message: `The column mapping is malformed at ${(issue.path ?? []).map((p) => String(p.key)).join('.') || 'the top'}: ${issue.message}.`
-		}));
+		return parsed.issues.slice(0, 5).map((issue): ImportIssue => {
+			const keys = (issue.path ?? []).map((p) => String(p.key));
+			// A problem inside one column's entry names that column, as the file spells it.
+			const column = keys[0] === 'columns' ? header[Number(keys[1])] : undefined;
+			return column === undefined
+				? {
+						code: 'mapping',
+						message: `The column mapping is malformed at ${keys.join('.') || 'the top'}: ${issue.message}.`
+					}
+				: {
+						code: 'mapping',
+						column,
+						message: `The column mapping is malformed for column ${quoteName(column)}: ${issue.message}.`
+					};
+		});
 	}
 	const { layout, columns } = parsed.output;
 	const issues: ImportIssue[] = [];

@@ -12,16 +12,24 @@ import { quoteCell, type IssueCode } from './issues';
 /** Decimal separator of a file's numbers. */
 export type DecimalSeparator = '.' | ',';
 
+/** Longest cell read as a number, in characters (a grouped 10^15 with decimals needs ~30). */
+export const MAX_NUMBER_CHARS = 1_000;
+
 /** Largest magnitude accepted, in the column's own unit: beyond it sums lose meaning (and it is almost always a unit or parsing mistake). */
 export const MAX_ABS_VALUE = 1e15;
 
-const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Written so no two quantifiers compete for the same digits: a failing 100k-digit cell must
+// fail in linear time, not quadratic (`\d+\.?\d*` backtracks over every split of the digits).
+const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // One thousands separator, used consistently (the backreference), then an optional fraction.
 const GROUPED_POINT = /^[+-]?\d{1,3}([,' \u00a0\u202f])\d{3}(?:\1\d{3})*(?:\.\d+)?$/;
 const GROUPED_COMMA = /^[+-]?\d{1,3}([.' \u00a0\u202f])\d{3}(?:\1\d{3})*(?:,\d+)?$/;
 const DOT_GROUPED = /^[+-]?\d{1,3}(?:\.\d{3})+$/;
 const DECIMAL_COMMA = /^[+-]?(?:\d+,\d*|,\d+)$/;
-const CURRENCY = /^([+-]?)\s*[$€£¥]\s*|\s*[$€£¥]$/g;
+// Only a leading symbol is matched by a regex; a trailing one is sliced off (an unanchored
+// `\s*[$€£¥]$` is quadratic on long runs of spaces).
+const LEADING_CURRENCY = /^([+-]?)\s*[$€£¥]\s*/;
+const CURRENCY_SYMBOLS = '$€£¥';
 const MISSING = /^(?:|na|n\/a|null|#n\/a)$/i;
 
 /** Whether a cell is empty or an explicit missing marker (`NA` from R, `N/A`, `null`, `#N/A`). */
@@ -39,6 +47,9 @@ export function parseNumber(cell: string, decimal: DecimalSeparator): number {
 
 /** The number a cell spells, before the finiteness and range checks. */
 function rawNumber(cell: string, decimal: DecimalSeparator): number {
+	// No number is written with this many characters; longer cells are text, and bounding them
+	// bounds the work of every pattern below.
+	if (cell.length > MAX_NUMBER_CHARS) return NaN;
 	// With a decimal comma, `1.500` is fifteen hundred, not one and a half.
 	if (decimal === ',' && DOT_GROUPED.test(cell)) return Number(cell.replace(/\./g, ''));
 	if (PLAIN.test(cell)) return Number(cell);
@@ -56,7 +67,8 @@ function parseFormatted(cell: string, decimal: DecimalSeparator): number {
 		text = text.slice(0, -1).trimEnd();
 		scale = 0.01;
 	}
-	text = text.replace(CURRENCY, '$1');
+	text = text.replace(LEADING_CURRENCY, '$1');
+	if (CURRENCY_SYMBOLS.includes(text.slice(-1))) text = text.slice(0, -1).trimEnd();
 	if (text === '' || text === '+' || text === '-') return NaN;
 	if (decimal === ',' && DOT_GROUPED.test(text)) return Number(text.replace(/\./g, '')) * scale;
 	if (PLAIN.test(text)) return Number(text) * scale;

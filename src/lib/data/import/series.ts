@@ -77,7 +77,8 @@ export function readSeries(
 			}
 			if (rule === 'kpi' && negativeCount++ === 0) firstNegativeRow = rows[k];
 		}
-		out[k] = value;
+		// `-0` (a rounding artefact of some exports) is stored as 0, so sums and signs stay plain.
+		out[k] = value === 0 ? 0 : value;
 	}
 	if (emptyCount > 0) sink.warnings.add(emptyWarning(column, what, emptyCount, firstEmptyRow));
 	if (negativeCount > 0)
