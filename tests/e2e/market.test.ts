@@ -133,7 +133,7 @@ test('runs the default scenario in a worker and draws the engine’s numbers', a
 		}).observe(document, { subtree: true, childList: true, characterData: true });
 	});
 
-	await page.goto('/');
+	await page.goto('/market');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'What your marketing budget really buys'
 	);
@@ -274,7 +274,7 @@ test('reads on a phone: nothing wider than the screen, labels apart', async ({
 }) => {
 	const { problems, foreign } = watch(context, page, new URL(baseURL!).origin);
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.goto('/');
+	await page.goto('/market');
 	await chartsDrawn(page);
 	const widths = await page.evaluate(() => ({
 		page: document.documentElement.scrollWidth,

@@ -1,0 +1,51 @@
+/**
+ * The lab's headline, as a pure function of a pilot result: the best learning policy (neither
+ * business as usual nor the oracle) against the baseline on the objective's business metric.
+ * (Saved runs keep `runHeadline` from storage, which may name a BAU rule as the best.)
+ */
+import type { PilotResult, PolicySummary } from '../experiment/pilot';
+import type { Estimate } from '../experiment/stats';
+import { OBJECTIVE_METRIC } from '../storage/headline';
+
+/** The lab's headline: the best learning policy against the baseline on the objective's metric. */
+export interface LabHeadline {
+	/** Label of the metric compared ("LTV-profit"). */
+	metricLabel: string;
+	/** Whether the metric is money (in the result's currency) or a count. */
+	money: boolean;
+	baseline: PolicySummary;
+	/** The learning policy (not BAU, not the oracle) with the highest mean; null if none ran. */
+	best: PolicySummary | null;
+	/** Best − baseline over the pilot, paired over seeds, with its 95 % interval. */
+	vsBaseline: Estimate | null;
+	/** The best policy's LTV-profit as a share of the oracle's (0–1), with its interval. */
+	shareOfOracle: Estimate | null;
+}
+
+const METRIC_LABELS: Record<string, string> = {
+	ltvProfit: 'LTV-profit',
+	incRevenue: 'incremental revenue',
+	incConversions: 'incremental conversions'
+};
+
+/** The headline of a pilot result (policy ids starting with "bau" are business as usual). */
+export function labHeadline(result: PilotResult): LabHeadline {
+	const metric = OBJECTIVE_METRIC[result.objective] ?? 'ltvProfit';
+	const baseline = result.policies.find((p) => p.id === result.baseline) ?? result.policies[0];
+	const learners = result.policies.filter(
+		(p) => !p.id.startsWith('bau') && !p.id.startsWith('oracle') && p.id !== baseline.id
+	);
+	const best = learners.reduce<PolicySummary | null>(
+		(top, p) =>
+			top === null || p.metrics[metric].value.mean > top.metrics[metric].value.mean ? p : top,
+		null
+	);
+	return {
+		metricLabel: METRIC_LABELS[metric] ?? metric,
+		money: metric !== 'incConversions',
+		baseline,
+		best,
+		vsBaseline: best ? best.metrics[metric].vsBaseline : null,
+		shareOfOracle: best ? best.shareOfOracle : null
+	};
+}
