@@ -56,7 +56,12 @@ test('trains, saves, reloads and loads a model with identical predictions', asyn
 
 	// "Use in a pilot" hands the weights to the Lab (setting 'lab.extraPolicy') and opens it.
 	await page.getByRole('button', { name: 'Use in a pilot' }).click();
-	await expect(page).toHaveURL(/\/$/);
+	// The Lab opens on the model's scenario with the trained allocator chosen, and runs it.
+	await expect(page).toHaveURL(/\/\?preset=two-channels$/);
+	await expect(page.getByTestId('policy-rl')).toBeChecked();
+	await page.getByLabel('Seeds', { exact: true }).fill('2');
+	await page.getByRole('button', { name: 'Run pilot' }).click();
+	await expect(page.getByTestId('fingerprint')).toBeVisible({ timeout: 60_000 });
 	expect(foreign).toEqual([]);
 });
 

@@ -37,7 +37,8 @@ export interface ScenarioChoice {
 }
 
 /** The setting the Lab reads to add a policy to its picker (a policy spec). */
-export const LAB_EXTRA_POLICY = 'lab.extraPolicy';
+export { LAB_EXTRA_POLICY } from '$lib/storage/settings';
+import { LAB_EXTRA_POLICY } from '$lib/storage/settings';
 
 /** Training settings people may change, with their bounds. */
 export const ITERATION_RANGE = { min: 1, max: 200 } as const;
@@ -47,6 +48,8 @@ export interface ShownModel {
 	weights: RlWeightsJson;
 	/** The saved record, when it is saved. */
 	record: ModelRecord | null;
+	/** Picker key of the scenario it was trained on (its channels are the only ones it fits). */
+	scenarioKey: string;
 }
 
 /** Training settings and metrics stored in a ModelRecord of kind 'rl'. */
@@ -69,6 +72,8 @@ export class ModelsPage {
 	notice = $state<string | null>(null);
 	saved = $state.raw<ModelRecord[]>([]);
 	shown = $state.raw<ShownModel | null>(null);
+	/** Picker key of the scenario of the training in progress (or last finished). */
+	#trainedOn = `preset:${DEFAULT_PRESET}`;
 	#state: RlTrainerState | null = null;
 	#scenario: Scenario | null = null;
 	#controller: AbortController | null = null;
@@ -146,6 +151,7 @@ export class ModelsPage {
 		const scenario = await this.resolveScenario(this.scenarioKey);
 		if (!scenario) return;
 		this.#scenario = scenario;
+		this.#trainedOn = this.scenarioKey;
 		this.#state = null;
 		this.history = [];
 		this.shown = null;
@@ -173,7 +179,7 @@ export class ModelsPage {
 			this.history = [...this.history, p.report];
 			this.#state = p.state;
 			this.decisionsPerSecond = p.decisionsPerSecond;
-			this.shown = { weights: p.weights, record: null };
+			this.shown = { weights: p.weights, record: null, scenarioKey: this.#trainedOn };
 		};
 		try {
 			await this.#bridge.trainRl(request, { signal: controller.signal, onProgress });
@@ -224,7 +230,7 @@ export class ModelsPage {
 			await this.#bridge.deleteModel(url).catch(() => {});
 			return;
 		}
-		this.shown = { weights: shown.weights, record: result.value };
+		this.shown = { ...shown, record: result.value };
 		this.notice = `Saved “${result.value.name}”.`;
 		await this.refresh();
 	}
@@ -250,7 +256,8 @@ export class ModelsPage {
 		}
 		try {
 			const weights = await this.#bridge.loadRl(r.url, layout);
-			this.shown = { weights, record: r };
+			const trainedOn = (r.settings as Partial<RlRecordSettings> | null)?.scenarioKey;
+			this.shown = { weights, record: r, scenarioKey: trainedOn ?? this.scenarioKey };
 			const metrics = r.metrics as { history?: RlIterationReport[] } | null;
 			this.history = Array.isArray(metrics?.history) ? metrics.history : [];
 			this.#scenario = r.scenario;
@@ -271,7 +278,7 @@ export class ModelsPage {
 		}
 		if (record) await this.#bridge.deleteModel(record.url).catch(() => {});
 		if (this.ltv.record?.id === id) this.ltv.record = null;
-		if (this.shown?.record?.id === id) this.shown = { weights: this.shown.weights, record: null };
+		if (this.shown?.record?.id === id) this.shown = { ...this.shown, record: null };
 		await this.refresh();
 	}
 
@@ -286,8 +293,9 @@ export class ModelsPage {
 			this.error = result.error.message;
 			return null;
 		}
-		const settings = this.shown.record?.settings as Partial<RlRecordSettings> | undefined;
-		const key = settings?.scenarioKey ?? this.scenarioKey;
-		return key.startsWith('saved:') ? `/?scenario=${encodeURIComponent(key.slice(6))}` : '/';
+		const key = this.shown.scenarioKey;
+		if (key.startsWith('saved:')) return `/?scenario=${encodeURIComponent(key.slice(6))}`;
+		// A preset: the Lab opens on it, since the network only fits its channels.
+		return key.startsWith('preset:') ? `/?preset=${encodeURIComponent(key.slice(7))}` : '/';
 	}
 }

@@ -100,6 +100,12 @@ export class PilotForm {
 	#extra = $state.raw<Record<string, unknown>>({});
 	#extraGuardrails = $state.raw<Record<string, unknown>>({});
 
+	/**
+	 * Policies that need more than their kind to run, by kind — the RL allocator carries its
+	 * trained weights (from the Models page). Only these kinds of family 'rl' can be chosen.
+	 */
+	prepared = $state.raw<Record<string, PolicySpec>>({});
+
 	/** Whether a policy kind is chosen. */
 	has(kind: string): boolean {
 		return this.policies.some((spec) => spec.kind === kind);
@@ -109,7 +115,7 @@ export class PilotForm {
 	toggle(kind: string, on: boolean, order: readonly string[]): void {
 		if (on === this.has(kind)) return;
 		const next = on
-			? [...this.policies, { kind }]
+			? [...this.policies, this.prepared[kind] ?? { kind }]
 			: this.policies.filter((spec) => spec.kind !== kind);
 		const rank = (spec: PolicySpec) => {
 			const i = order.indexOf(spec.kind);
@@ -124,7 +130,8 @@ export class PilotForm {
 		const g = this.guardrails;
 		const json: PilotConfigJson = {
 			...this.#extra,
-			policies: this.policies.map((spec) => ({ ...spec })),
+			// A deep plain copy: specs can carry nested data (trained weights) that must cross to workers.
+			policies: $state.snapshot(this.policies) as PolicySpec[],
 			seeds: this.seeds,
 			objective: this.objective,
 			guardrails: {

@@ -17,3 +17,6 @@ export function setSetting(key: string, value: unknown): Promise<Stored<void>> {
 		await commit(tx, [tx.objectStore('settings').put({ key, value })]);
 	});
 }
+
+/** The setting the Lab reads to offer a trained policy (a policy spec, e.g. the RL allocator with its weights). */
+export const LAB_EXTRA_POLICY = 'lab.extraPolicy';
