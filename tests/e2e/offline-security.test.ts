@@ -5,7 +5,19 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 
-const PAGES = ['/', '/editor', '/runs', '/market', '/data', '/ope', '/models', '/experiments'];
+const PAGES = [
+	'/',
+	'/editor',
+	'/runs',
+	'/report',
+	'/market',
+	'/data',
+	'/ope',
+	'/models',
+	'/lessons',
+	'/lessons/explore-exploit',
+	'/experiments'
+];
 
 /** Record CSP violations in the page before any script of the app runs. */
 async function watchViolations(page: Page) {
@@ -54,25 +66,35 @@ test('every page carries a strict CSP that nothing violates, and asks only its o
 	expect(foreign).toEqual([]);
 });
 
-test('after one online visit, the app loads and simulates with the network off', async ({
+test('after one online visit, the app loads and runs a pilot with the network off', async ({
 	page,
 	context
 }) => {
-	await page.goto('/market');
-	// The service worker has installed and cached the app.
-	await page.evaluate(async () => {
-		const registration = await navigator.serviceWorker.ready;
-		return registration.active?.state;
-	});
+	test.setTimeout(180_000);
+	await page.goto('/');
+	// The service worker has installed, cached the app and taken control of the page.
 	await expect
 		.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
-			timeout: 20_000
+			timeout: 30_000
 		})
 		.toBe(true);
 	await context.setOffline(true);
 	await page.reload();
-	await expect(page.getByTestId('scenario')).toBeVisible({ timeout: 30_000 });
-	// Another page, never opened online, comes from the cache too, and its worker computes.
+	await expect(page.getByRole('button', { name: 'Run pilot' })).toBeVisible({ timeout: 30_000 });
+	await page.getByTestId('scenario').selectOption('preset:two-channels');
+	await page.getByLabel('Seeds', { exact: true }).fill('2');
+	await page.getByRole('button', { name: 'Run pilot' }).click();
+	await expect(page.getByTestId('fingerprint')).toBeVisible({ timeout: 90_000 });
+	await expect(page.getByTestId('save-status').getByText('Saved in this browser')).toBeVisible({
+		timeout: 60_000
+	});
+	// The run was stored; Runs, a lesson and the market page load from the cache and work.
+	await page.goto('/runs');
+	await expect(page.getByTestId('run-headline').first()).toBeVisible({ timeout: 30_000 });
+	await page.goto('/lessons/last-click');
+	await page.getByRole('radio').first().check();
+	await page.getByRole('button', { name: 'Reveal the result' }).click();
+	await expect(page.getByTestId('lesson-result')).toBeVisible({ timeout: 30_000 });
 	await page.goto('/experiments');
 	await expect(page.getByTestId('ab-verdict')).toContainText('Stop the test');
 	await context.setOffline(false);
