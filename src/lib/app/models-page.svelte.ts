@@ -186,7 +186,12 @@ export class ModelsPage {
 			this.status = 'done';
 		} catch (error) {
 			if (isAbortError(error)) this.status = 'cancelled';
-			else {
+			else if (this.#state !== null) {
+				// The worker died mid-training: every finished iteration is kept, so Resume retries
+				// from the last one (the same seed gives the same model as an uninterrupted run).
+				this.status = 'cancelled';
+				this.error = `Training stopped: ${(error as Error).message}. The ${this.history.length} iterations finished are kept; Resume continues from there. Saved models are untouched.`;
+			} else {
 				this.status = 'idle';
 				this.error = `Training failed: ${(error as Error).message}`;
 			}
