@@ -4,7 +4,7 @@
  * twin the Lab opens — and no request leaves the origin. A malformed file is refused with a
  * message naming its row and column, and the datasets already kept are untouched.
  */
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from './fixtures';
 import { readFileSync } from 'node:fs';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url));

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the A/B tool analyses, the factorial finds the planted best cell, the simulation compares designs', async ({
 	page,

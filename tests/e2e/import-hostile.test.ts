@@ -5,7 +5,7 @@
  * cells are refused by row and column, never evaluated, and formula- or HTML-like names stay
  * text. No request leaves the origin.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { writeFileSync } from 'node:fs';
 import { hugeCsv } from '../../src/cli/bench-import';
 import { utf16 } from '../unit/import-fixtures';

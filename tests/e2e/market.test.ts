@@ -3,7 +3,7 @@
  * draws what the engine computes. Expected numbers come from the engine itself, run here in
  * node with the same preset and seed, through the trace's own helpers (not the app's shaping).
  */
-import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from './fixtures';
 import { formatMoneyShort, formatMoneySigned, formatRatio } from '../../src/lib/charts/format';
 import { loadPreset } from '../../src/lib/sim/presets';
 import { trueResponse } from '../../src/lib/sim/response';

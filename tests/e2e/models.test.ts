@@ -3,7 +3,7 @@
  * models worker), save it to IndexedDB, reload the page, load it back and see exactly the same
  * budget shares in the probe states; no request leaves the app's origin.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('trains, saves, reloads and loads a model with identical predictions', async ({ page }) => {
 	const foreign: string[] = [];

@@ -3,7 +3,7 @@
  * nothing violates on any page, no request to another origin, and — after one online visit —
  * every page and the simulator work with the network off (service worker).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 const PAGES = [
 	'/',

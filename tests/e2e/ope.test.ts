@@ -4,7 +4,7 @@
  * truth the engine computes here in node), download the log, upload a malformed CSV and read
  * the row and column of the problem — with every request staying on the app's origin.
  */
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from './fixtures';
 import { OpeSession } from '../../src/lib/experiment/ope/ope-session';
 
 /** The page's default request, evaluated by the engine in node. */

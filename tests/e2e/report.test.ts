@@ -4,7 +4,7 @@
  * a report — headline with its interval, the three charts, guardrails, reasons, the downloads —
  * and printed to PDF with its charts.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readFile, writeFile } from 'node:fs/promises';
 import { formatMoneySigned } from '../../src/lib/charts/format';
 import { runPilot } from '../../src/lib/experiment/pilot';

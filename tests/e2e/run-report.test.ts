@@ -5,7 +5,7 @@
  * "Download SVG" gives a standalone file with the colours resolved, "Download PNG" a PNG; on a
  * phone nothing overflows the page.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readFile } from 'node:fs/promises';
 
 async function runPilot(page: Page): Promise<void> {
@@ -30,7 +30,8 @@ test('the run report draws every chart with a caption, and why spend moved follo
 	await expect(figures).toHaveCount(8);
 	for (const figure of await figures.all()) {
 		await expect(figure.locator('figcaption')).not.toBeEmpty();
-		expect(await figure.locator('svg[data-chart]').count()).toBeGreaterThan(0);
+		// Charts are drawn one per frame after the report mounts: wait for each drawing.
+		await expect(figure.locator('svg[data-chart]').first()).toBeAttached();
 	}
 	await expect(report.getByRole('table').first()).toContainText('Oracle');
 

@@ -4,7 +4,7 @@
  * the page lists, opens, compares, renames, deletes and shares them. The database's upgrade path
  * is checked from a version-1 database with real records, and with other tabs holding it open.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { readFile } from 'node:fs/promises';
 import { formatMoneySigned } from '../../src/lib/charts/format';
 import { decodeShareLink } from '../../src/lib/share/share-link';

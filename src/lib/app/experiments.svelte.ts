@@ -132,7 +132,7 @@ export class FactorialTool {
 		const problems: string[] = [];
 		this.factors.forEach((f, i) => {
 			if (!f.name.trim()) problems.push(`factors[${i}].name: give the factor a name`);
-			if (new Set(f.levels).size !== f.levels.length || f.levels.some((l) => !l.trim()))
+			if (f.levels.some((l, i) => !l.trim() || f.levels.indexOf(l) !== i))
 				problems.push(`factors[${i}] (${f.name}): levels must be distinct and not empty`);
 		});
 		problems.push(...factorialProblems(this.factors, this.cells));
