@@ -8,7 +8,7 @@ import { parsePilotConfig } from '../lib/experiment/pilot-config';
 import { pilotSeeds, type PilotConfig, type SeedResult } from '../lib/experiment/pilot';
 import { hashString } from '../lib/sim/random';
 import { formatFieldError, parseScenario, type Scenario } from '../lib/sim/scenario';
-import { toResultsJson } from './results-json';
+import { toResultsJson } from '../lib/experiment/results-json';
 import { UsageError } from './scenario-source';
 
 /** Which part of a pilot a shard runs: seeds at positions index, index + count, … (0-based). */

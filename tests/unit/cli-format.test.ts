@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { formatEstimate, formatNumber, formatPercent } from '../../src/cli/number-format';
-import { formatPilotCsv, pilotCsvColumns } from '../../src/cli/pilot-csv';
+import { formatPilotCsv, pilotCsvColumns } from '../../src/lib/experiment/pilot-csv';
 import { formatIncrementalityTable, formatPolicyTable } from '../../src/cli/pilot-table';
 import { textTable } from '../../src/cli/text-table';
 import { summarizePilot, type PilotResult } from '../../src/lib/experiment/pilot';

@@ -3,7 +3,7 @@
  * as they were, text that spells a special number stays text, and the file is standard JSON.
  */
 import { describe, expect, it } from 'vitest';
-import { fromResultsJson, toResultsJson } from '../../src/cli/results-json';
+import { fromResultsJson, toResultsJson } from '../../src/lib/experiment/results-json';
 import { summarizePilot } from '../../src/lib/experiment/pilot';
 import { tinyPilot, tinySeedResults } from './cli-fixtures';
 

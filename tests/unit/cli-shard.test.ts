@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/pilot-command';
-import { fromResultsJson, toResultsJson } from '../../src/cli/results-json';
+import { fromResultsJson, toResultsJson } from '../../src/lib/experiment/results-json';
 import { runSeeds } from '../../src/cli/seed-pool';
 import { shardSeeds, type ShardFile } from '../../src/cli/shard';
 import { main } from '../../src/cli/sim-main';

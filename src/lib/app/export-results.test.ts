@@ -1,10 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromResultsJson } from '../../cli/results-json';
+import { fromResultsJson } from '../experiment/results-json';
 import { runPilot, SUMMARY_METRICS, type PilotConfig, type PilotResult } from '../experiment/pilot';
 import { parsePilotConfig } from '../experiment/pilot-config';
 import { loadPreset } from '../sim/presets';
 import { parseScenarioJson, type Scenario } from '../sim/scenario';
-import { exportFiles, fileStem, resultsCsv, resultsJson, scenarioJson } from './export-results';
+import {
+	exportFiles,
+	pilotFileStem,
+	resultsCsv,
+	resultsJson,
+	scenarioJson
+} from './export-results';
 
 let scenario: Scenario;
 let config: PilotConfig;
@@ -81,8 +87,10 @@ describe('scenarioJson', () => {
 
 describe('file names', () => {
 	it('makes tidy stems and names the three files after the run and the scenario', () => {
-		expect(fileStem('  Spring test: Thompson vs BAU (é) ')).toBe('spring-test-thompson-vs-bau-e');
-		expect(fileStem('***')).toBe('marginal-pilot');
+		expect(pilotFileStem('  Spring test: Thompson vs BAU (é) ')).toBe(
+			'spring-test-thompson-vs-bau-e'
+		);
+		expect(pilotFileStem('***')).toBe('marginal-pilot');
 		const files = exportFiles('Spring test', result, config, scenario);
 		expect(files.csv.fileName).toBe('spring-test-results.csv');
 		expect(files.json.fileName).toBe('spring-test-results.json');

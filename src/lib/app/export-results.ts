@@ -3,28 +3,19 @@
  * every metric with its 95 % interval and its paired difference to the baseline — the CLI's
  * columns, so a spreadsheet built on one reads the other) and as JSON (exact: typed arrays, NaN
  * and infinities survive), and the scenario as JSON (scenario format v1, which the editor and
- * `parseScenarioJson` read back). Text is built by pure functions; `downloadText` saves it.
+ * `parseScenarioJson` read back). Text is built by pure functions; `./download` saves it.
  */
-import { formatPilotCsv } from '../../cli/pilot-csv';
-import { toResultsJson } from '../../cli/results-json';
+import { formatPilotCsv } from '../experiment/pilot-csv';
+import { toResultsJson } from '../experiment/results-json';
 import type { PilotConfig, PilotResult } from '../experiment/pilot';
 import type { Scenario } from '../sim/scenario';
+import { fileStem } from './download';
 
 /** Version of the results file, so a later import knows what it reads. */
 export const RESULTS_FILE_VERSION = 1;
 
-/** A file name stem: lowercase words joined by dashes, accents dropped, at most 60 characters. */
-export function fileStem(name: string): string {
-	const stem = name
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60)
-		.replace(/-+$/, '');
-	return stem || 'marginal-pilot';
-}
+/** A file name stem for a pilot's files (see `fileStem`). */
+export const pilotFileStem = (name: string): string => fileStem(name, 'marginal-pilot');
 
 /** Results as CSV: a header row, then one row per policy (oracle included). */
 export function resultsCsv(result: PilotResult): string {
@@ -58,7 +49,7 @@ export function exportFiles(
 	config: PilotConfig,
 	scenario: Scenario
 ): Record<'csv' | 'json' | 'scenario', ExportFile> {
-	const stem = fileStem(name);
+	const stem = pilotFileStem(name);
 	return {
 		csv: { fileName: `${stem}-results.csv`, type: 'text/csv', text: () => resultsCsv(result) },
 		json: {
@@ -67,22 +58,9 @@ export function exportFiles(
 			text: () => resultsJson(result, config)
 		},
 		scenario: {
-			fileName: `${fileStem(scenario.name)}-scenario.json`,
+			fileName: `${pilotFileStem(scenario.name)}-scenario.json`,
 			type: 'application/json',
 			text: () => scenarioJson(scenario)
 		}
 	};
-}
-
-/** Offer `text` as a file download through a Blob and an object URL (nothing leaves the browser). */
-export function downloadText(text: string, fileName: string, type: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = fileName;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	// Revoke after the click has been handled: some browsers read the URL asynchronously.
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -5,6 +5,7 @@
  * chart's legend (`.legend li`, HTML on screen) drawn as SVG. The PNG is that SVG drawn on a
  * canvas. Nothing leaves the browser.
  */
+import { downloadBlob, fileStem } from '$lib/app/download';
 
 /** Presentation properties copied from the page's computed styles into the file. */
 const STYLE_PROPS = [
@@ -44,12 +45,7 @@ const MARGIN = 12;
 
 /** File name for a chart title: "Cumulative LTV-profit" → "marginal-cumulative-ltv-profit". */
 export function chartFileName(title: string): string {
-	const slug = title
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-	return `marginal-${slug || 'chart'}`;
+	return `marginal-${fileStem(title, 'chart')}`;
 }
 
 /**
@@ -156,19 +152,10 @@ export function figureSvg(
 	return { svg, width, height };
 }
 
-function save(blob: Blob, fileName: string): void {
-	const url = URL.createObjectURL(blob);
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = fileName;
-	link.click();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Save the charts in `container` as an SVG file. */
 export function downloadSvg(container: HTMLElement, title: string): void {
 	const { svg } = figureSvg(container, title);
-	save(new Blob([svg], { type: 'image/svg+xml' }), `${chartFileName(title)}.svg`);
+	downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), `${chartFileName(title)}.svg`);
 }
 
 /** Save the charts in `container` as a PNG, `scale` × the on-screen size (sharp on print and HiDPI). */
@@ -188,7 +175,7 @@ export async function downloadPng(container: HTMLElement, title: string, scale =
 		context.drawImage(image, 0, 0, width, height);
 		const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
 		if (!blob) throw new Error('This browser could not encode the image.');
-		save(blob, `${chartFileName(title)}.png`);
+		downloadBlob(blob, `${chartFileName(title)}.png`);
 	} finally {
 		URL.revokeObjectURL(url);
 	}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromResultsJson } from '../../cli/results-json';
+import { fromResultsJson } from '$lib/experiment/results-json';
 import { joinRun, runRecords } from '$lib/storage/run-record';
 import { smallRun } from '$lib/storage/test-run';
 import { runCsv, runFileStem, runJson } from './run-files';

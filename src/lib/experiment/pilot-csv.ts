@@ -4,8 +4,8 @@
  * written in full precision; non-finite values as NaN, Infinity or -Infinity (what R, pandas and
  * spreadsheets read).
  */
-import { SUMMARY_METRICS, type PilotResult } from '../lib/experiment/pilot';
-import type { Estimate } from '../lib/experiment/stats';
+import { SUMMARY_METRICS, type PilotResult } from './pilot';
+import type { Estimate } from './stats';
 
 /** snake_case column stem of a metric key: ltvProfit → ltv_profit. */
 function snake(key: string): string {

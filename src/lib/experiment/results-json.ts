@@ -8,7 +8,7 @@
  * spell one of those (a channel named "NaN") is escaped with a leading "~" (and "~NaN" with
  * "~~", and so on), so every string survives too.
  */
-import type { DecisionLog } from '../lib/experiment/decision-log';
+import type { DecisionLog } from './decision-log';
 
 const SPECIAL = /^(~*)(NaN|Infinity|-Infinity|-0)$/;
 const SPECIAL_NUMBERS: Record<string, number> = {
