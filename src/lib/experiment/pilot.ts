@@ -153,6 +153,15 @@ export const SUMMARY_METRICS = [
 
 export type SummaryMetric = (typeof SUMMARY_METRICS)[number];
 
+/** The business metric a pilot with each objective is judged on (headlines, reports). */
+export const OBJECTIVE_METRIC: Readonly<Record<Objective, SummaryMetric>> = {
+	'ltv-profit': 'ltvProfit',
+	revenue: 'incRevenue',
+	conversions: 'incConversions',
+	// Clicks are not a business result: a clicks-optimising pilot is still judged on profit.
+	clicks: 'ltvProfit'
+};
+
 export interface PolicySummary {
 	id: string;
 	name: string;

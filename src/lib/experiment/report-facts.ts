@@ -6,7 +6,13 @@
  */
 import type { Objective } from '../policies/policy';
 import type { Scenario } from '../sim/scenario';
-import type { PilotConfig, PilotResult, PolicySummary, SummaryMetric } from './pilot';
+import {
+	OBJECTIVE_METRIC,
+	type PilotConfig,
+	type PilotResult,
+	type PolicySummary,
+	type SummaryMetric
+} from './pilot';
 import {
 	guardrailFacts,
 	named,
@@ -70,13 +76,6 @@ export interface ReportFacts {
 	reasons: ReportReasons | null;
 }
 
-/** The business metric each objective is judged on (as storage/headline.ts OBJECTIVE_METRIC). */
-const OBJECTIVE_METRIC: Record<Objective, SummaryMetric> = {
-	'ltv-profit': 'ltvProfit',
-	revenue: 'incRevenue',
-	conversions: 'incConversions',
-	clicks: 'ltvProfit'
-};
 const METRIC_WORDS: Partial<Record<SummaryMetric, string>> = {
 	ltvProfit: 'LTV-profit',
 	incRevenue: 'incremental revenue',

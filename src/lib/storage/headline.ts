@@ -3,8 +3,7 @@
  * the series: the best policy against business as usual on the objective's business metric,
  * with the paired 95 % interval of the difference, and its share of the oracle.
  */
-import type { PilotResult, SummaryMetric } from '../experiment/pilot';
-import type { Objective } from '../policies/policy';
+import { OBJECTIVE_METRIC, type PilotResult, type SummaryMetric } from '../experiment/pilot';
 
 /** A mean with its 95 % interval (Infinity bounds when a single seed gives no interval). */
 export interface Interval {
@@ -33,14 +32,7 @@ export interface RunHeadline {
 	shareOfOracle: Interval | null;
 }
 
-/** The business metric each objective is judged on. */
-export const OBJECTIVE_METRIC: Readonly<Record<Objective, SummaryMetric>> = {
-	'ltv-profit': 'ltvProfit',
-	revenue: 'incRevenue',
-	conversions: 'incConversions',
-	// Clicks are not a business result: a clicks-optimising pilot is still judged on profit.
-	clicks: 'ltvProfit'
-};
+export { OBJECTIVE_METRIC };
 
 const LABELS: Partial<Record<SummaryMetric, { label: string; unit: 'money' | 'count' }>> = {
 	ltvProfit: { label: 'LTV-profit', unit: 'money' },
