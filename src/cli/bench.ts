@@ -100,6 +100,14 @@ const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
 
 async function main(): Promise<void> {
 	const only = process.argv.slice(2);
+	const unknown = only.filter((name) => !(name in suites));
+	if (unknown.length) {
+		console.error(
+			`bench: unknown suite ${unknown.map((n) => `"${n}"`).join(', ')}; suites: ${Object.keys(suites).join(', ')} (none = all)`
+		);
+		process.exitCode = 2;
+		return;
+	}
 	for (const [name, suite] of Object.entries(suites)) {
 		if (only.length && !only.includes(name)) continue;
 		for (const figure of await suite()) emit(figure);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { setupPilot } from '../../src/cli/pilot-setup';
 import { UsageError } from '../../src/cli/scenario-source';
 import { parseCommand } from '../../src/cli/sim-args';
+import { CliError, parseMmmArgs } from '../../src/cli/mmm';
 
 const RUNS = 1_000;
 
@@ -118,6 +119,56 @@ describe('npm run sim arguments, fuzzed', () => {
 		);
 		// The generator reaches both outcomes (otherwise it tests nothing).
 		expect(counts.ok).toBeGreaterThan(20);
+		expect(counts.usage).toBeGreaterThan(200);
+	});
+});
+
+const MMM_OPTIONS = [
+	'--csv',
+	'--mapping',
+	'--lifts',
+	'--seed',
+	'--draws',
+	'--effort',
+	'--out',
+	'--help',
+	'-h',
+	'--nope',
+	'csv'
+];
+const mmmArgv = fc.array(
+	fc.oneof(
+		fc.constantFrom(...MMM_OPTIONS),
+		value,
+		fc.constantFrom('fast', 'full', 'data.csv', 'fit.json')
+	),
+	{
+		maxLength: 10
+	}
+);
+
+describe('npm run mmm arguments, fuzzed', () => {
+	it(`end in arguments or a clear message naming the option (${RUNS} cases)`, () => {
+		const counts = { ok: 0, usage: 0 };
+		fc.assert(
+			fc.property(mmmArgv, (args) => {
+				try {
+					const parsed = parseMmmArgs(args);
+					if (parsed !== 'help') {
+						expect(parsed.csv.length).toBeGreaterThan(0);
+						expect(parsed.out.length).toBeGreaterThan(0);
+					}
+					counts.ok++;
+				} catch (error) {
+					if (!(error instanceof CliError)) throw error;
+					expect(error.message).toMatch(/--[a-z]+|Unknown argument/);
+					counts.usage++;
+				}
+			}),
+			{ numRuns: RUNS, seed: 7 }
+		);
+		console.log(`fuzz mmm args: ${RUNS} cases, ${counts.ok} parsed, ${counts.usage} usage errors`);
+		expect(counts.ok).toBeGreaterThan(10);
 		expect(counts.usage).toBeGreaterThan(200);
 	});
 });
