@@ -65,10 +65,13 @@ test('trains, saves, reloads and loads a model with identical predictions', asyn
 	expect(foreign).toEqual([]);
 });
 
+const ITERATIONS = 100;
+
 test('cancels and resumes training to the same model as an uninterrupted run', async ({ page }) => {
 	await page.goto('/models');
 	await page.getByLabel('Scenario').selectOption('preset:two-channels');
-	await page.getByLabel('Iterations').fill('12');
+	// Enough iterations that Cancel lands mid-training even on an idle machine.
+	await page.getByLabel('Iterations').fill(String(ITERATIONS));
 	await page.getByRole('button', { name: 'Train RL allocator' }).click();
 	await expect(page.getByTestId('train-status')).toContainText(
 		/Training: [1-9]\d* iterations done/
@@ -76,13 +79,13 @@ test('cancels and resumes training to the same model as an uninterrupted run', a
 	await page.getByRole('button', { name: 'Cancel' }).click();
 	await expect(page.getByTestId('train-status')).toContainText(/Cancelled after \d+ iterations/);
 	await page.getByRole('button', { name: 'Resume' }).click();
-	await expect(page.getByTestId('train-status')).toContainText('Done: 12 iterations', {
+	await expect(page.getByTestId('train-status')).toContainText(`Done: ${ITERATIONS} iterations`, {
 		timeout: 60_000
 	});
 	const resumed = await page.getByTestId('probe-table').innerText();
 
 	await page.getByRole('button', { name: 'Train RL allocator' }).click();
-	await expect(page.getByTestId('train-status')).toContainText('Done: 12 iterations', {
+	await expect(page.getByTestId('train-status')).toContainText(`Done: ${ITERATIONS} iterations`, {
 		timeout: 60_000
 	});
 	expect(await page.getByTestId('probe-table').innerText()).toBe(resumed);
