@@ -3,8 +3,9 @@
  * entry page loads before it is interactive — the modules its HTML imports and modulepreloads,
  * and whatever those import statically, followed transitively. Dynamic `import()`s (the charts,
  * workers, TF.js) are not counted: they load later, on demand. Reads the build directory
- * (MARGINAL_OUT, default `build`), so run `vite build` first. Goal: at most 150 KB.
+ * (MARGINAL_OUT, default `build`), building first when there is none. Goal: at most 150 KB.
  */
+import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -61,7 +62,9 @@ export function initialJs(
 export function benchBundle(): Figure[] {
 	const root = process.env.MARGINAL_OUT ?? 'build';
 	if (!existsSync(join(root, 'index.html'))) {
-		throw new Error(`No build in ${root}/: run \`npx vite build\` first (or set MARGINAL_OUT).`);
+		// A fresh clone has no build yet: make one (progress on stderr, JSON lines stay clean).
+		console.error(`bench: no build in ${root}/, running vite build first…`);
+		execSync('npx vite build', { stdio: ['ignore', process.stderr, process.stderr] });
 	}
 	const { bytes, files } = initialJs(root);
 	return [
