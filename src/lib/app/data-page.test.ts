@@ -92,14 +92,14 @@ function page() {
 		store,
 		fitter: async () => fit,
 		solver: {
-			optimalSplit: (_f, options) => {
+			optimalSplit: async (_f, options) => {
 				solved.push(options.total);
 				return { channels: [], explanation: [] } as unknown as SplitResult;
 			},
-			budgetScenarios: () => []
+			budgetScenarios: async () => []
 		},
 		twins: {
-			twinScenario: () => {
+			twinScenario: async () => {
 				throw new Error('not used');
 			},
 			saveScenario: async () => {

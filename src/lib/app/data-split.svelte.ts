@@ -5,14 +5,18 @@
  */
 import type { BudgetScenario, MmmFit, SplitOptions, SplitResult } from '$lib/data/mmm';
 
-/** What the state needs of the MMM (the real functions, or fakes in tests). */
+/**
+ * What the state needs of the MMM: the worker versions (mmm-bridge.ts), or fakes in tests.
+ * Aborting `signal` cancels a solve that a newer one has made stale (rejecting is fine).
+ */
 export interface SplitSolver {
-	optimalSplit(fit: MmmFit, options: SplitOptions): SplitResult;
+	optimalSplit(fit: MmmFit, options: SplitOptions, signal?: AbortSignal): Promise<SplitResult>;
 	budgetScenarios(
 		fit: MmmFit,
 		total: number,
-		options?: Omit<SplitOptions, 'total'>
-	): BudgetScenario[];
+		options?: Omit<SplitOptions, 'total'>,
+		signal?: AbortSignal
+	): Promise<BudgetScenario[]>;
 }
 
 /** Bounds of one channel as typed (empty = default). */
@@ -36,6 +40,8 @@ export class DataSplit {
 	readonly #solver: SplitSolver;
 	/** Counts solves, so a stale one does not overwrite a newer one. */
 	#token = 0;
+	/** Cancels the solve in flight, if any. */
+	#controller: AbortController | null = null;
 
 	constructor(solver: SplitSolver) {
 		this.#solver = solver;
@@ -43,7 +49,7 @@ export class DataSplit {
 
 	/** Reset the form for a fit: today's total budget, no bounds. */
 	reset(fit: MmmFit | null): void {
-		this.#token++;
+		this.cancel();
 		this.result = null;
 		this.scenarios = [];
 		this.errors = [];
@@ -86,12 +92,20 @@ export class DataSplit {
 		return { ok: true, value: { total, min, max, objective: this.objective } };
 	}
 
+	/** Stop the solve in flight (its results are dropped); the form and last result stay. */
+	cancel(): void {
+		this.#token++;
+		this.#controller?.abort();
+		this.#controller = null;
+	}
+
 	/**
-	 * Compute the split and the budget scenarios for `fit`. The two run as separate tasks (each
-	 * well under 100 ms for 8 channels), so the page stays responsive; a newer call wins.
+	 * Compute the split and the budget scenarios for `fit` (in a worker: 30–100 ms each); a
+	 * newer call wins and cancels the stale one.
 	 */
 	async solve(fit: MmmFit): Promise<void> {
-		const token = ++this.#token;
+		this.cancel();
+		const token = this.#token;
 		const parsed = this.options(fit);
 		if (!parsed.ok) {
 			this.result = null;
@@ -99,15 +113,19 @@ export class DataSplit {
 			this.errors = parsed.errors;
 			return;
 		}
+		const controller = new AbortController();
+		this.#controller = controller;
+		const { signal } = controller;
 		const { total, ...rest } = parsed.value;
 		try {
-			const result = this.#solver.optimalSplit(fit, parsed.value);
+			const result = await this.#solver.optimalSplit(fit, parsed.value, signal);
 			if (token !== this.#token) return;
 			this.result = result;
 			this.errors = [];
-			await new Promise((resolve) => setTimeout(resolve, 0));
+			const scenarios = await this.#solver.budgetScenarios(fit, total, rest, signal);
 			if (token !== this.#token) return;
-			this.scenarios = this.#solver.budgetScenarios(fit, total, rest);
+			this.scenarios = scenarios;
+			this.#controller = null;
 		} catch (error) {
 			if (token !== this.#token) return;
 			this.result = null;

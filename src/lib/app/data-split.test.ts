@@ -2,9 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importCsvText } from '$lib/data/import';
 import { expectOk, fixtureCsv } from '$lib/data/import/test-fixtures';
 import { budgetScenarios, fitMmm, optimalSplit, type MmmFit } from '$lib/data/mmm';
-import { DataSplit } from './data-split.svelte';
+import { DataSplit, type SplitSolver } from './data-split.svelte';
 
-const solver = { optimalSplit, budgetScenarios };
+/** The real solver, answering asynchronously as the worker does. */
+const solver: SplitSolver = {
+	optimalSplit: async (fit, options) => optimalSplit(fit, options),
+	budgetScenarios: async (fit, total, options) => budgetScenarios(fit, total, options)
+};
 let fit: MmmFit;
 
 beforeAll(async () => {
@@ -57,12 +61,37 @@ describe('DataSplit', () => {
 		expect(split.errors).toEqual(['The channel minimums add up to more than the total budget.']);
 	});
 
+	it('cancels a stale solve when a newer one starts and keeps only the newer result', async () => {
+		const signals: AbortSignal[] = [];
+		let release: () => void = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const split = new DataSplit({
+			optimalSplit: async (f, options, signal) => {
+				signals.push(signal!);
+				// The first (stale) solve answers only after the newer one has finished.
+				if (signals.length === 1) await gate;
+				return optimalSplit(f, options);
+			},
+			budgetScenarios: solver.budgetScenarios
+		});
+		split.reset(fit);
+		const stale = split.solve(fit);
+		split.total = String(Math.round(Number(split.total) / 2));
+		await split.solve(fit);
+		expect(signals.map((s) => s.aborted)).toEqual([true, false]);
+		release();
+		await stale;
+		const spent = split.result!.channels.reduce((s, c) => s + c.recommended, 0);
+		expect(spent).toBeCloseTo(Number(split.total), 0);
+		expect(split.errors).toEqual([]);
+	});
+
 	it('turns a solver failure into a message', async () => {
 		const split = new DataSplit({
-			optimalSplit: () => {
+			optimalSplit: async () => {
 				throw new Error('no curves');
 			},
-			budgetScenarios: () => []
+			budgetScenarios: async () => []
 		});
 		split.reset(fit);
 		await split.solve(fit);

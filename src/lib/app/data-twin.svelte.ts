@@ -7,9 +7,12 @@ import type { Dataset } from '$lib/data/dataset';
 import type { MmmFit, TwinResult } from '$lib/data/mmm';
 import type { ScenarioRecord, ScenarioToSave, Stored } from '$lib/storage';
 
-/** What the state needs (the real functions, or fakes in tests). */
+/**
+ * What the state needs: the worker's twinScenario (mmm-bridge.ts) and storage, or fakes in
+ * tests. Aborting `signal` cancels a twin that is no longer wanted (rejecting is fine).
+ */
 export interface TwinMaker {
-	twinScenario(fit: MmmFit, dataset: Dataset): TwinResult;
+	twinScenario(fit: MmmFit, dataset: Dataset, signal?: AbortSignal): Promise<TwinResult>;
 	saveScenario(input: ScenarioToSave): Promise<Stored<ScenarioRecord>>;
 }
 
@@ -27,6 +30,8 @@ export class DataTwin {
 	busy = $state(false);
 
 	readonly #maker: TwinMaker;
+	/** Cancels the twin being built, if any. */
+	#controller: AbortController | null = null;
 
 	constructor(maker: TwinMaker) {
 		this.#maker = maker;
@@ -34,31 +39,48 @@ export class DataTwin {
 
 	/** Forget the twin (a new fit or dataset). */
 	reset(): void {
+		this.cancel();
 		this.twin = null;
 		this.savedId = null;
 		this.error = null;
 	}
 
-	/** Build the twin of `fit` and save it as a scenario. */
+	/** Stop building a twin (nothing is saved); what was shown stays. */
+	cancel(): void {
+		this.#controller?.abort();
+		this.#controller = null;
+		this.busy = false;
+	}
+
+	/** Build the twin of `fit` and save it as a scenario; a newer call cancels an older one. */
 	async create(fit: MmmFit, dataset: Dataset): Promise<void> {
+		this.cancel();
+		const controller = new AbortController();
+		this.#controller = controller;
 		this.busy = true;
 		this.error = null;
 		this.savedId = null;
 		try {
-			const twin = this.#maker.twinScenario(fit, dataset);
+			const twin = await this.#maker.twinScenario(fit, dataset, controller.signal);
+			if (controller.signal.aborted) return;
 			this.twin = twin;
 			const saved = await this.#maker.saveScenario({
 				name: `Twin of ${dataset.name}`.slice(0, 80),
 				preset: null,
 				scenario: twin.scenario
 			});
+			if (controller.signal.aborted) return;
 			if (saved.ok) this.savedId = saved.value.id;
 			else this.error = saved.error.message;
 		} catch (error) {
+			if (controller.signal.aborted) return;
 			this.twin = null;
 			this.error = `The twin could not be built: ${error instanceof Error ? error.message : String(error)}`;
 		} finally {
-			this.busy = false;
+			if (this.#controller === controller) {
+				this.#controller = null;
+				this.busy = false;
+			}
 		}
 	}
 }

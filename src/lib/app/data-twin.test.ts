@@ -13,7 +13,7 @@ describe('DataTwin', () => {
 	it('builds the twin, saves it as a scenario and keeps its id for the Lab link', async () => {
 		const saved: ScenarioToSave[] = [];
 		const state = new DataTwin({
-			twinScenario: () => twin,
+			twinScenario: async () => twin,
 			saveScenario: async (input): Promise<Stored<ScenarioRecord>> => {
 				saved.push(input);
 				return {
@@ -37,7 +37,7 @@ describe('DataTwin', () => {
 
 	it('shows why the twin could not be built or saved', async () => {
 		const broken = new DataTwin({
-			twinScenario: () => {
+			twinScenario: async () => {
 				throw new Error('no channels');
 			},
 			saveScenario: async () => {
@@ -49,7 +49,7 @@ describe('DataTwin', () => {
 		expect(broken.error).toBe('The twin could not be built: no channels');
 
 		const full = new DataTwin({
-			twinScenario: () => twin,
+			twinScenario: async () => twin,
 			saveScenario: async () => ({
 				ok: false,
 				error: { kind: 'quota', message: 'Storage is full.' }
@@ -59,5 +59,33 @@ describe('DataTwin', () => {
 		expect(full.savedId).toBeNull();
 		expect(full.error).toBe('Storage is full.');
 		expect(full.busy).toBe(false);
+	});
+
+	it('drops a twin cancelled by a reset, without an error or a save', async () => {
+		let seen: AbortSignal | undefined;
+		let saves = 0;
+		const state = new DataTwin({
+			twinScenario: (_f, _d, signal) =>
+				new Promise<TwinResult>((_resolve, reject) => {
+					seen = signal;
+					signal?.addEventListener('abort', () => reject(new DOMException('gone', 'AbortError')));
+				}),
+			saveScenario: async () => {
+				saves++;
+				throw new Error('unreachable');
+			}
+		});
+		const run = state.create(fit, dataset);
+		expect(state.busy).toBe(true);
+		state.reset();
+		await run;
+		expect(seen?.aborted).toBe(true);
+		expect([state.twin, state.error, state.savedId, state.busy, saves]).toEqual([
+			null,
+			null,
+			null,
+			false,
+			0
+		]);
 	});
 });

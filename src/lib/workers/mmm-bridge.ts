@@ -1,12 +1,22 @@
 /**
  * The one owner of the MMM worker: starts it on first use, forwards progress, cancels by
  * terminating it (the fit is a compute loop; terminating is immediate and frees the core), lets
- * the latest fit supersede a stale one, and shuts the worker down when idle.
+ * the latest fit supersede a stale one, and shuts the worker down when idle. The split, budget
+ * scenarios and twin run in their own instances of the same worker (WorkerClient), so
+ * cancelling a stale split never kills a fit or a twin in progress.
  */
 import * as Comlink from 'comlink';
 import type { Dataset } from '../data/dataset';
-import type { MmmFit, MmmOptions } from '../data/mmm';
+import type {
+	BudgetScenario,
+	MmmFit,
+	MmmOptions,
+	SplitOptions,
+	SplitResult,
+	TwinResult
+} from '../data/mmm';
 import type { MmmApi } from './mmm.worker';
+import { WorkerClient } from './worker-client';
 
 /** What the bridge needs of a worker (a `Worker`, or a message port in tests). */
 export interface WorkerLike extends Comlink.Endpoint {
@@ -126,13 +136,58 @@ export class MmmBridge {
 }
 
 let bridge: MmmBridge | null = null;
+let splitClient: WorkerClient<MmmApi> | null = null;
+let twinClient: WorkerClient<MmmApi> | null = null;
+
+const mmmWorker = () => new Worker(new URL('./mmm.worker.ts', import.meta.url), { type: 'module' });
 
 /** The app's MMM bridge: one module worker, created lazily on the first fit. */
 export function mmmBridge(): MmmBridge {
-	bridge ??= new MmmBridge(
-		() => new Worker(new URL('./mmm.worker.ts', import.meta.url), { type: 'module' })
-	);
+	bridge ??= new MmmBridge(mmmWorker);
 	return bridge;
+}
+
+/** The worker for the split and budget scenarios (lazy; aborting a solve terminates it). */
+function splitWorker(): WorkerClient<MmmApi> {
+	splitClient ??= new WorkerClient<MmmApi>(mmmWorker, 'The split calculator');
+	return splitClient;
+}
+
+/** The worker for twins (lazy; aborting terminates it). */
+function twinWorker(): WorkerClient<MmmApi> {
+	twinClient ??= new WorkerClient<MmmApi>(mmmWorker, 'The twin builder');
+	return twinClient;
+}
+
+/**
+ * The optimal split of a fit, computed in a worker. Aborting `signal` terminates that worker
+ * (the solve is a compute loop) and rejects with an AbortError.
+ */
+export function optimalSplitInWorker(
+	fit: MmmFit,
+	options: SplitOptions,
+	signal?: AbortSignal
+): Promise<SplitResult> {
+	return splitWorker().call((remote) => remote.optimalSplit(fit, options), signal);
+}
+
+/** The −20 % / same / +20 % budget scenarios of a fit, in a worker; cancellable like the split. */
+export function budgetScenariosInWorker(
+	fit: MmmFit,
+	total: number,
+	options?: Omit<SplitOptions, 'total'>,
+	signal?: AbortSignal
+): Promise<BudgetScenario[]> {
+	return splitWorker().call((remote) => remote.budgetScenarios(fit, total, options), signal);
+}
+
+/** The calibrated twin of a fit, built in a worker; aborting `signal` terminates it. */
+export function twinScenarioInWorker(
+	fit: MmmFit,
+	dataset: Dataset,
+	signal?: AbortSignal
+): Promise<TwinResult> {
+	return twinWorker().call((remote) => remote.twinScenario(fit, dataset), signal);
 }
 
 /**

@@ -1,10 +1,22 @@
 /**
- * The MMM worker: runs fitMmm off the main thread. Thin by design: the model is in
+ * The MMM worker: runs fitMmm, and the optimal split, budget scenarios and twin built from a
+ * fit (30–100 ms each), off the main thread. Thin by design: the model is in
  * src/lib/data/mmm (tested in node). The UI imports only `MmmApi` (a type) via mmm-bridge.ts;
  * progress comes back through a `Comlink.proxy` callback; cancelling terminates the worker.
  */
 import * as Comlink from 'comlink';
-import { fitMmm, type MmmFit, type MmmOptions } from '$lib/data/mmm';
+import {
+	budgetScenarios,
+	fitMmm,
+	optimalSplit,
+	twinScenario,
+	type BudgetScenario,
+	type MmmFit,
+	type MmmOptions,
+	type SplitOptions,
+	type SplitResult,
+	type TwinResult
+} from '$lib/data/mmm';
 import type { Dataset } from '$lib/data/dataset';
 
 const api = {
@@ -20,6 +32,25 @@ const api = {
 		return fitMmm(dataset, options, {
 			onProgress: onProgress ? (done, total) => void onProgress(done, total) : undefined
 		});
+	},
+
+	/** The budget split that maximises the objective under `options` (see optimalSplit). */
+	optimalSplit(fit: MmmFit, options: SplitOptions): SplitResult {
+		return optimalSplit(fit, options);
+	},
+
+	/** The optimal split at 80 %, 100 % and 120 % of `total` per period (see budgetScenarios). */
+	budgetScenarios(
+		fit: MmmFit,
+		total: number,
+		options?: Omit<SplitOptions, 'total'>
+	): BudgetScenario[] {
+		return budgetScenarios(fit, total, options);
+	},
+
+	/** A Marginal scenario calibrated on the fit (see twinScenario). */
+	twinScenario(fit: MmmFit, dataset: Dataset): TwinResult {
+		return twinScenario(fit, dataset);
 	}
 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../../../tests/unit/mmm-fixtures';
 import { fitMmm } from './fit';
+import { interval } from './report';
 
 const FAST = { effort: 'fast', draws: 10 } as const;
 
@@ -78,6 +79,37 @@ describe('fitMmm on data drawn from its own model', () => {
 		const used = fit.lifts[0];
 		expect(used.periods).toEqual([20, 39]);
 		expect(Math.abs(used.implied.mean - lift)).toBeLessThan(Math.abs(before - lift) / 2);
+	});
+
+	it('reports every ROAS, mROAS and lift interval around its own estimate, with a lift test', async () => {
+		// A lift far from what the data say pulls the full fit away from its resamples: the case
+		// where a plain percentile interval can exclude the estimate.
+		const from = dataset.dates[20];
+		const to = dataset.dates[39];
+		const free = await fitMmm(dataset, FAST);
+		const before = free.decomposition.channels[1].values.slice(20, 40).reduce((a, b) => a + b, 0);
+		const lift = before * 2;
+		const fit = await fitMmm(dataset, {
+			...FAST,
+			lifts: [{ channelId: 'ch1', start: from, end: to, lift, low: lift * 0.97, high: lift * 1.03 }]
+		});
+		const intervals = [
+			...fit.channels.flatMap((ch) => [ch.roas, ch.mroas, ch.contribution]),
+			...fit.lifts.map((l) => l.implied)
+		];
+		expect(fit.lifts.length).toBe(1);
+		for (const { low, mean, high } of intervals) {
+			expect(low).toBeLessThanOrEqual(mean);
+			expect(mean).toBeLessThanOrEqual(high);
+			expect(low).toBeLessThan(high);
+		}
+	});
+
+	it('widens a percentile interval only as far as its estimate', () => {
+		const draws = Array.from({ length: 21 }, (_, i) => 10 + i);
+		expect(interval(15, draws)).toEqual({ mean: 15, low: 11, high: 29 });
+		expect(interval(5, draws)).toEqual({ mean: 5, low: 5, high: 29 });
+		expect(interval(40, draws)).toEqual({ mean: 40, low: 11, high: 40 });
 	});
 
 	it('says what is wrong with data it cannot fit', async () => {

@@ -22,9 +22,27 @@ export const INTERVAL_LEVEL = 0.9;
 
 const LOW = (1 - INTERVAL_LEVEL) / 2;
 
-/** Estimate with the bootstrap's percentile interval. */
+/**
+ * Estimate with the bootstrap's percentile interval, widened where needed to contain the
+ * estimate itself: low = min(q₅, estimate), high = max(q₉₅, estimate).
+ *
+ * Why: the estimate comes from the full-data fit, the draws from refits on resampled data, and
+ * with a lift test (a tight prior the resamples weigh differently) or a coefficient pinned at
+ * the non-negativity floor the draws can all sit on one side of it, so the plain percentile
+ * interval excludes the number reported beside it. The basic (pivot) bootstrap 2θ̂ − q does not
+ * cure this (it contains θ̂ exactly when q₅ ≤ θ̂ ≤ q₉₅, the same condition) and reflecting
+ * skewed, floored draws can put a ROAS interval below zero; recentring on the bootstrap median
+ * would change the point estimates. Taking the smallest interval that holds both the percentile
+ * interval and the estimate keeps every well-behaved interval unchanged, keeps signs (draws and
+ * estimate ≥ 0 ⇒ low ≥ 0), and only ever widens: a gap between the fit and its bootstrap is
+ * uncertainty too, so coverage never drops. No finite draws give NaN bounds, as before.
+ */
 export function interval(mean: number, draws: readonly number[]): Interval {
-	return { mean, low: quantile(draws, LOW), high: quantile(draws, 1 - LOW) };
+	return {
+		mean,
+		low: Math.min(quantile(draws, LOW), mean),
+		high: Math.max(quantile(draws, 1 - LOW), mean)
+	};
 }
 
 const round = (x: number, digits = 6): number =>
