@@ -14,7 +14,8 @@ export const REASON_TEXT: Record<ReasonTag, string> = {
 	seasonality: 'seasonality',
 	rule: 'BAU rule',
 	hold: 'held',
-	guardrail: 'guardrail'
+	guardrail: 'guardrail',
+	drift: 'market drift'
 };
 
 /** Rule names as people say them. */

@@ -15,7 +15,9 @@ export const REASON_TAGS: readonly ReasonTag[] = [
 	'seasonality',
 	'rule',
 	'hold',
-	'guardrail'
+	'guardrail',
+	// Last so that saved bitmasks keep their meaning.
+	'drift'
 ];
 
 /** Bitmask of reason tags. */
@@ -48,6 +50,21 @@ export interface DecisionLog {
 	reasons: Uint16Array;
 	/** Every guardrail clip, in order. */
 	clips: GuardrailClip[];
+	/**
+	 * Drift alerts of weekly KS checks on the run's observables (pilot day of the check, drifted
+	 * features, smallest p-value). Optional: runs saved before drift checks have none.
+	 */
+	alerts?: DriftLogAlert[];
+}
+
+/** One drift alert in a decision log. */
+export interface DriftLogAlert {
+	/** Pilot day (0 = first pilot day) of the check that fired. */
+	day: number;
+	/** Features whose KS test crossed the corrected level, e.g. `display.cpm`. */
+	features: string[];
+	/** Smallest p-value among them. */
+	pValue: number;
 }
 
 export function createDecisionLog(C: number, capacity = 64): DecisionLog {
@@ -128,6 +145,7 @@ export function trimDecisionLog(log: DecisionLog): DecisionLog {
 		marginalReturn: log.marginalReturn.slice(0, n * C),
 		uncertainty: log.uncertainty.slice(0, n * C),
 		reasons: log.reasons.slice(0, n * C),
-		clips: log.clips
+		clips: log.clips,
+		...(log.alerts ? { alerts: log.alerts } : {})
 	};
 }

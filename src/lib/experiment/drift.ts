@@ -13,7 +13,7 @@
  * (Bonferroni): the chance of any false alarm in one check stays at most α.
  */
 import * as pm from '../sim/portable-math';
-import type { Trace } from '../sim/trace';
+import type { Observables, Trace } from '../sim/trace';
 
 /** Result of one two-sample KS test. */
 export interface KsResult {
@@ -109,8 +109,16 @@ export interface DriftFeature {
  * auction prices) and click-through rate, and the business's new customers per day (demand).
  */
 export function driftFeatures(trace: Trace): DriftFeature[] {
-	const { C, K, S, daysDone: days } = trace;
-	const o = trace.observables;
+	return observableDriftFeatures(trace, trace.observables, trace.daysDone);
+}
+
+/** `driftFeatures` from observables alone (what a policy sees), for days [0, days). */
+export function observableDriftFeatures(
+	layout: { C: number; K: number; S: number; channelIds: readonly string[] },
+	o: Observables,
+	days: number
+): DriftFeature[] {
+	const { C, K, S } = layout;
 	const out: DriftFeature[] = [];
 	for (let c = 0; c < C; c++) {
 		const cpm = new Float64Array(days);
@@ -127,8 +135,8 @@ export function driftFeatures(trace: Trace): DriftFeature[] {
 			cpm[d] = impressions > 0 ? (1000 * spend) / impressions : NaN;
 			ctr[d] = impressions > 0 ? clicks / impressions : NaN;
 		}
-		out.push({ name: `${trace.channelIds[c]}.cpm`, values: cpm });
-		out.push({ name: `${trace.channelIds[c]}.ctr`, values: ctr });
+		out.push({ name: `${layout.channelIds[c]}.cpm`, values: cpm });
+		out.push({ name: `${layout.channelIds[c]}.ctr`, values: ctr });
 	}
 	const customers = new Float64Array(days);
 	for (let d = 0; d < days; d++)

@@ -10,6 +10,7 @@
  */
 import type { GuardrailConfig } from '../guardrails/types';
 import type { Objective } from '../policies/policy';
+import { logDriftAlerts } from './drift-log';
 import { createPolicy, policyLabel, type PolicySpec } from '../policies/registry';
 import { createStream, normal } from '../sim/random';
 import type { Scenario } from '../sim/scenario';
@@ -92,7 +93,11 @@ export function runSeed(
 		);
 		const metrics = runMetrics(run, scenario.dailyBudget, config.frequencyThreshold ?? 3);
 		runs.push(metrics);
-		if (keepLogs) logs[policy.id] = trimDecisionLog(run.log);
+		if (keepLogs)
+			logs[policy.id] = {
+				...trimDecisionLog(run.log),
+				alerts: logDriftAlerts(run.trace, run.historyDays)
+			};
 		if (policy.id === baseline) holdout = holdoutEstimates(run, metrics, seed);
 		if (hooks.onRun?.(i + 1, specs.length) === false) return null;
 	}

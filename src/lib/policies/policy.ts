@@ -84,7 +84,15 @@ export interface PolicyView {
 
 /** Why a channel's spend moved (a decision carries several per channel). */
 export type ReasonTag =
-	'exploit' | 'explore' | 'fatigue' | 'saturation' | 'seasonality' | 'rule' | 'hold' | 'guardrail';
+	| 'exploit'
+	| 'explore'
+	| 'fatigue'
+	| 'saturation'
+	| 'seasonality'
+	| 'rule'
+	| 'hold'
+	| 'guardrail'
+	| 'drift';
 
 /** A policy's answer. All arrays are owned by the caller once returned (copy if you reuse them). */
 export interface Decision {

@@ -46,6 +46,7 @@ const sharesSchema = v.strictObject({
 const tsCurveSchema = v.strictObject(
 	{
 		kind: v.literal('ts-curve'),
+		refitOnDrift: v.optional(v.boolean('must be true or false')),
 		forgetting: v.optional(
 			v.pipe(
 				v.number(),

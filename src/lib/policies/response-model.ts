@@ -233,14 +233,16 @@ export function freshRegression(C: number, scale: number): BayesLinearState {
 
 /**
  * Fit shapes, demand index and per-segment posterior statistics over all days so far (weights
- * forgetting^age). `searchShapes` false keeps the previous shapes (a cheaper refit).
+ * forgetting^age). `searchShapes` false keeps the previous shapes (a cheaper refit). `discount`
+ * multiplies the weight of days before `before` by `factor` (old evidence after a drift alert).
  */
 export function fitResponseModel(
 	view: PolicyView,
 	forgetting: number,
 	previous: ResponseModel | null,
 	searchShapes = true,
-	cache: DayCache = extendDayCache(view, null)
+	cache: DayCache = extendDayCache(view, null),
+	discount?: { before: number; factor: number }
 ): ResponseModel {
 	const { C, S } = view.layout;
 	const days = view.day;
@@ -256,7 +258,8 @@ export function fitResponseModel(
 	const scale = new Float64Array(S);
 	for (let d = 0; d < days; d++) {
 		for (let s = 0; s < S; s++) scale[s] += y[d * S + s] / days;
-		weight[d] = pm.pow(forgetting, days - 1 - d);
+		weight[d] =
+			pm.pow(forgetting, days - 1 - d) * (discount && d < discount.before ? discount.factor : 1);
 	}
 	// Typical frequency per channel (median over days and segments): the scale of the shape grid.
 	// Only a shape search needs it (sorting thousands of values is not free).

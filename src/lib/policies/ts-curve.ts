@@ -26,6 +26,7 @@ import {
 	type Posterior
 } from './bayes-linear';
 import { rotateByClickRate } from './creative-rotation';
+import { createPolicyDriftWatch } from './drift-watch';
 import { fitCostCurve, impressionsFor, type CostCurve } from './delivery';
 import { conversionValue } from './observe';
 import { emptyDecision, type Decision, type Policy, type PolicyView } from './policy';
@@ -60,7 +61,20 @@ export interface TsCurveConfig {
 	temperature?: number;
 	/** Decision cadence ('day' or 'week'). */
 	cadence?: 'day' | 'week';
+	/**
+	 * Run a weekly KS drift check (drift-watch.ts) on the model's one-step-ahead residuals of
+	 * daily customers — computed from observables only — and, when it fires, refit at once with
+	 * the evidence from before the alert down-weighted by DRIFT_DISCOUNT and tag the next
+	 * decision 'drift' (default false). Residuals are not saved state: after setState the check
+	 * waits until new ones fill its windows.
+	 */
+	refitOnDrift?: boolean;
 }
+
+/** Weight of evidence from before a drift alert, relative to after it. */
+export const DRIFT_DISCOUNT = 0.1;
+/** Days before the alert kept at full weight (the shift lies somewhere in the checked window). */
+const DRIFT_KEEP_DAYS = 14;
 
 /** Budget grid points per channel curve (quadratic spacing: fine at small budgets). */
 const GRID = 48;
@@ -73,6 +87,8 @@ export interface TsCurveState {
 	/** Refits done. */
 	refits: number;
 	rng: number[];
+	/** With refitOnDrift: the drift reference window's start and the day before which evidence is discounted (trace days). */
+	drift?: { referenceStart: number | null; discountBefore: number | null; pending: boolean };
 }
 
 /** Per channel × segment: cost curve and share of the channel's spend reaching the segment. */
@@ -92,6 +108,14 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 	let days: DayCache | null = null;
 	// Cost curves move slowly: refit them weekly (they are derived data, not saved state).
 	let cached: { day: number; delivery: Delivery } | null = null;
+	let watch = config.refitOnDrift ? createPolicyDriftWatch() : null;
+	let discountBefore: number | null = null;
+	// One-step-ahead log residual log((observed + 1) / (predicted + 1)) of each learned day's
+	// customers (NaN where not learned incrementally): what the drift watch tests. Raw
+	// observables (CPMs, customers) move with the policy's own reallocation and the seasons.
+	let residuals = new Float64Array(0);
+	// A drift refit happened since the last decision: tag the next one.
+	let driftPending = false;
 
 	const valueOf = (view: PolicyView, s: number) =>
 		view.objective === 'clicks' ? 1 : conversionValue(view, s);
@@ -124,6 +148,23 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 					predicted += (demand / demandLift(m)) * level;
 				}
 				if (observed > 0 && predicted > 0) learnEventLift(m, pm.log(observed / predicted));
+			}
+			if (watch) {
+				if (residuals.length < view.days) {
+					const grown = new Float64Array(view.days).fill(NaN);
+					grown.set(residuals);
+					residuals = grown;
+				}
+				let observed = 0;
+				let predicted = 0;
+				for (let s = 0; s < S; s++) {
+					const mean = posterior(m.regressions[s]).mean;
+					let level = mean[0] * demand;
+					for (let c = 0; c < C; c++) level += mean[1 + c] * demand * effects[c * S + s];
+					observed += segmentOutcome(view, d, s);
+					predicted += Math.max(0, level);
+				}
+				residuals[d] = pm.log((observed + 1) / (predicted + 1));
 			}
 			for (let s = 0; s < S; s++) {
 				x[0] = demand;
@@ -218,9 +259,19 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 		cadence: config.cadence ?? 'day',
 		observe(view: PolicyView) {
 			if (view.day < 14) return;
-			if (!model || view.day - model.fittedOn >= refitEvery) {
+			const drifted =
+				model !== null &&
+				watch !== null &&
+				watch.check(view, () => [{ name: 'model residual', values: residuals }]).length > 0;
+			if (drifted) {
+				discountBefore = view.day - DRIFT_KEEP_DAYS;
+				driftPending = true;
+			}
+			if (!model || drifted || view.day - model.fittedOn >= refitEvery) {
 				days = extendDayCache(view, days);
-				model = fitResponseModel(view, forgetting, model, refits === 0, days);
+				const discount =
+					discountBefore === null ? undefined : { before: discountBefore, factor: DRIFT_DISCOUNT };
+				model = fitResponseModel(view, forgetting, model, refits === 0, days, discount);
 				refits++;
 			} else learn(view, model);
 		},
@@ -305,16 +356,24 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 			}
 			const fatigued = rotateByClickRate(view, channelBudget, decision.spend);
 			for (const c of fatigued) decision.reasons[c].push('fatigue');
+			if (driftPending) for (let c = 0; c < C; c++) decision.reasons[c].push('drift');
+			driftPending = false;
 			return decision;
 		},
 		getState(): TsCurveState {
-			return JSON.parse(JSON.stringify({ model, refits, rng: rng.state() }));
+			const drift = watch
+				? { referenceStart: watch.referenceStart, discountBefore, pending: driftPending }
+				: undefined;
+			return JSON.parse(JSON.stringify({ model, refits, rng: rng.state(), drift }));
 		},
 		setState(saved: TsCurveState) {
 			model = saved.model ? JSON.parse(JSON.stringify(saved.model)) : null;
 			refits = saved.refits ?? 0;
 			days = null;
 			rng = streamFromState(saved.rng);
+			if (config.refitOnDrift) watch = createPolicyDriftWatch(saved.drift?.referenceStart ?? null);
+			discountBefore = saved.drift?.discountBefore ?? null;
+			driftPending = saved.drift?.pending ?? false;
 		}
 	};
 }
