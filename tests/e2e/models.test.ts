@@ -118,6 +118,15 @@ test('trains an LTV model that beats the naive baseline and reloads with the sam
 	await expect(page.getByTestId('ltv-reloaded')).toContainText(
 		`holdout MAE ${modelMae.toFixed(2)}`
 	);
+
+	// "Use in a pilot" hands the reloaded network to the Lab as ts-curve with early LTV.
+	await page.getByTestId('ltv-use').click();
+	await expect(page).toHaveURL(/\/\?preset=dtc-default$/);
+	await expect(page.getByTestId('policy-ts-curve-ltv')).toBeChecked();
+	await page.getByLabel('Seeds', { exact: true }).fill('2');
+	await page.getByRole('button', { name: 'Run pilot' }).click();
+	await expect(page.getByTestId('fingerprint')).toBeVisible({ timeout: 90_000 });
+	await expect(page.getByRole('main')).toContainText('early LTV');
 });
 
 test('the drift watch catches a planted CPM shift on two-channels', async ({ page }) => {
@@ -127,4 +136,9 @@ test('the drift watch catches a planted CPM shift on two-channels', async ({ pag
 	await expect(page.getByTestId('drift-summary')).toContainText(
 		/The planted shift on search \(pilot day 91\) was caught on pilot day \d+, (7|14|21) days later\./
 	);
+	// Before and after ts-curve's refit on drift, in true LTV-profit per day.
+	await expect(page.getByTestId('refit-summary')).toContainText(/first refitted on pilot day \d+/);
+	const table = page.getByTestId('refit-table');
+	await expect(table.getByRole('row', { name: /^Before/ })).toBeVisible();
+	await expect(table.getByRole('row', { name: /^After/ })).toBeVisible();
 });

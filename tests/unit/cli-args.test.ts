@@ -170,7 +170,7 @@ describe('setupPilot', () => {
 		const run = (...extra: string[]) =>
 			usageMessage(() => setupPilot(pilotArgs(['--scenario', 'two-channels', ...extra])));
 		expect(run('--policies', 'bau-fixed,nope')).toMatch(
-			/^--policies: "nope" is not a policy; known: bau-fixed, bau-last-click, .*ts-curve, oracle, rl$/
+			/^--policies: "nope" is not a policy; known: bau-fixed, bau-last-click, .*ts-curve, ts-curve-ltv, oracle, rl$/
 		);
 		expect(run('--policies', 'thompson,thompson')).toBe('--policies: "thompson" is listed twice');
 		const badGuardrails = file('bad-g.json', { maxShiftPct: -5 });

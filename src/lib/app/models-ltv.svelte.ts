@@ -6,8 +6,9 @@
 import type { LtvReport } from '../models/ltv-evaluate';
 import { DEFAULT_LTV_TRAIN, type LtvTrainConfig } from '../models/ltv-model';
 import { modelUrl, newId, saveModelRecord, type ModelRecord } from '../storage';
+import { LAB_EXTRA_POLICY, setSetting } from '../storage/settings';
 import type { ModelsBridge } from '../workers/models-bridge';
-import type { ModelsPage } from './models-page.svelte';
+import { labUrlFor, type ModelsPage } from './models-page.svelte';
 
 /** What an LTV ModelRecord's settings hold. */
 export interface LtvRecordSettings {
@@ -119,5 +120,25 @@ export class LtvPanel {
 		} catch (error) {
 			this.#page.error = `Could not load the LTV model “${record.name}”: ${(error as Error).message}`;
 		}
+	}
+
+	/**
+	 * Hand the model on show to the Lab as "ts-curve-ltv" (its weights go into the
+	 * LAB_EXTRA_POLICY setting); returns the Lab URL to open, or null when that failed.
+	 */
+	async useInPilot(): Promise<string | null> {
+		const settings = (this.record?.settings as Partial<LtvRecordSettings> | null) ?? this.#settings;
+		try {
+			const ltvModel = await this.#bridge.ltvWeights(this.record?.url);
+			const result = await setSetting(LAB_EXTRA_POLICY, { kind: 'ts-curve-ltv', ltvModel });
+			if (!result.ok) {
+				this.#page.error = result.error.message;
+				return null;
+			}
+		} catch (error) {
+			this.#page.error = `Could not read the LTV model: ${(error as Error).message}`;
+			return null;
+		}
+		return labUrlFor(settings?.scenarioKey ?? '');
 	}
 }

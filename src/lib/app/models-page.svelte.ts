@@ -298,9 +298,15 @@ export class ModelsPage {
 			this.error = result.error.message;
 			return null;
 		}
-		const key = this.shown.scenarioKey;
-		if (key.startsWith('saved:')) return `/?scenario=${encodeURIComponent(key.slice(6))}`;
-		// A preset: the Lab opens on it, since the network only fits its channels.
-		return key.startsWith('preset:') ? `/?preset=${encodeURIComponent(key.slice(7))}` : '/';
+		return labUrlFor(this.shown.scenarioKey);
 	}
+}
+
+/**
+ * The Lab URL for a model trained on scenario `key` ('saved:<id>' or 'preset:<name>'): the Lab
+ * opens on that scenario, since a model fits only its channels and segments.
+ */
+export function labUrlFor(key: string): string {
+	if (key.startsWith('saved:')) return `/?scenario=${encodeURIComponent(key.slice(6))}`;
+	return key.startsWith('preset:') ? `/?preset=${encodeURIComponent(key.slice(7))}` : '/';
 }

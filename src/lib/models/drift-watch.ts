@@ -4,6 +4,8 @@
  * and report every weekly KS check of the last 28 days against the pilot's first eight weeks
  * (the window a model fitted early in the pilot learned from). The reference is taken under the
  * same fixed split as the checks: the history's flighted budgets would move CPMs by themselves.
+ * Then ts-curve pilots the same market with and without refitting on its own drift check
+ * (drift-refit.ts), to show what a refit did before and after.
  */
 import {
 	DEFAULT_DRIFT_MONITOR,
@@ -15,6 +17,7 @@ import { runPolicy } from '../experiment/runner';
 import { DEFAULT_GUARDRAILS } from '../guardrails/types';
 import { createBauFixed } from '../policies/bau-fixed';
 import type { Scenario } from '../sim/scenario';
+import { compareRefit, type RefitComparison } from './drift-refit';
 
 /** Pilot days of the reference window (a model's training window). */
 export const REFERENCE_DAYS = 56;
@@ -40,6 +43,8 @@ export interface DriftWatchResult {
 	shiftDay: number | null;
 	/** Channel whose CPM was shifted, or null. */
 	shiftedChannel: string | null;
+	/** ts-curve on the same pilot with and without refitting on drift: before/after in LTV-profit. */
+	refit: RefitComparison;
 }
 
 /** Run the demonstration (a few hundred milliseconds for dtc-default over half a year). */
@@ -86,6 +91,7 @@ export function driftWatch(request: DriftWatchRequest): DriftWatchResult {
 		alerts,
 		checks,
 		shiftDay,
-		shiftedChannel: shiftDay === null ? null : channel.id
+		shiftedChannel: shiftDay === null ? null : channel.id,
+		refit: compareRefit(watched, seed, days)
 	};
 }

@@ -58,6 +58,8 @@ export function ltvColumnCount(layout: LtvLayout): number {
 
 /** Scale of the repeat-order columns (per customer × 10). */
 export const REPEAT_SCALE = 10;
+/** Divisor of the first-order value column (currency units → about 1). */
+export const FIRST_ORDER_SCALE = 100;
 
 /** Rows of features [n × columns], row-major, for `records`. */
 export function ltvFeatures(records: readonly CohortRecord[], layout: LtvLayout): Float32Array {
@@ -78,7 +80,7 @@ export function ltvFeatures(records: readonly CohortRecord[], layout: LtvLayout)
 		out[row + col++] = r.repeats7 * REPEAT_SCALE;
 		out[row + col++] = r.repeats14 * REPEAT_SCALE;
 		out[row + col++] = r.repeats28 * REPEAT_SCALE;
-		out[row + col] = r.firstOrderValue / 100;
+		out[row + col] = r.firstOrderValue / FIRST_ORDER_SCALE;
 	});
 	return out;
 }

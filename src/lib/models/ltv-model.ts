@@ -11,7 +11,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createStream } from '../sim/random';
-import { ltvColumnCount, type LtvLayout } from './ltv-features';
+import type { LtvWeightsJson } from '../policies/ltv-network';
+import {
+	FIRST_ORDER_SCALE,
+	ltvColumnCount,
+	ltvFeatureGroups,
+	REPEAT_SCALE,
+	type LtvLayout
+} from './ltv-features';
 
 /** Training settings (plain data, saved with the model). */
 export interface LtvTrainConfig {
@@ -70,6 +77,36 @@ export class LtvModel {
 		);
 		const { targetMean, targetSd } = this.scaler;
 		return Float64Array.from(out, (y) => targetMean + targetSd * y);
+	}
+
+	/** The network and its column map as plain data, for policies that predict without TF.js. */
+	weightsJson(): LtvWeightsJson {
+		const groups = ltvFeatureGroups(this.layout);
+		const column = (key: string) => groups.find((g) => g.key === key)!.columns;
+		const tensors = this.network.getWeights();
+		const layers: LtvWeightsJson['layers'] = [];
+		for (let i = 0; i < tensors.length; i += 2) {
+			const kernel = tensors[i];
+			layers.push({
+				units: kernel.shape[1]!,
+				kernel: Array.from(kernel.dataSync()),
+				bias: Array.from(tensors[i + 1].dataSync())
+			});
+		}
+		return {
+			segmentNames: [...this.layout.segmentNames],
+			columns: ltvColumnCount(this.layout),
+			segmentColumns: column('segment'),
+			repeatColumns: [column('repeats7')[0], column('repeats14')[0], column('repeats28')[0]],
+			repeatScale: REPEAT_SCALE,
+			firstOrderColumn: column('firstOrder')[0],
+			firstOrderScale: FIRST_ORDER_SCALE,
+			mean: [...this.scaler.mean],
+			sd: [...this.scaler.sd],
+			targetMean: this.scaler.targetMean,
+			targetSd: this.scaler.targetSd,
+			layers
+		};
 	}
 
 	/** Metadata to save with the network. */

@@ -31,6 +31,7 @@ function syntheticView(): PolicyView {
 		newCustomers: cells(S),
 		firstOrderRevenue: cells(S),
 		repeatRevenue: cells(S),
+		earlyRepeatOrders: cells(3 * S),
 		unsafeImpressions: cells(C)
 	};
 	for (let d = 0; d < days; d++) {

@@ -15,7 +15,8 @@ import { createBauFixed } from './bau-fixed';
 import { createOracle } from './oracle';
 import type { Policy } from './policy';
 import { rlPolicyKind } from './rl-allocator';
-import { createTsCurve } from './ts-curve';
+import { createTsCurve, type TsCurveConfig } from './ts-curve';
+import { createTsCurveLtv, ltvModelSchema, type TsCurveLtvSpec } from './ts-curve-ltv';
 import { banditPolicyKinds } from './bandit-registration';
 
 /** A policy config as written: its kind plus that policy's settings. */
@@ -36,6 +37,8 @@ export interface PolicyKind {
 	schema: v.GenericSchema<unknown, PolicySpec>;
 	/** Build the policy; `seed` seeds its own randomness. */
 	create(spec: PolicySpec, seed: number): Policy;
+	/** True when its spec needs a trained model (from the Models page), not just its kind. */
+	needsModel?: boolean;
 }
 
 const sharesSchema = v.strictObject({
@@ -43,36 +46,45 @@ const sharesSchema = v.strictObject({
 	shares: v.record(v.string(), v.pipe(v.number(), v.finite(), v.minValue(0, 'must be ≥ 0')))
 }) as unknown as v.GenericSchema<unknown, PolicySpec>;
 
+/** ts-curve's settings (shared by ts-curve-ltv). */
+const tsCurveEntries = {
+	refitOnDrift: v.optional(v.boolean('must be true or false')),
+	forgetting: v.optional(
+		v.pipe(
+			v.number(),
+			v.minValue(0.9, 'must be between 0.9 and 1'),
+			v.maxValue(1, 'must be between 0.9 and 1')
+		)
+	),
+	refitEvery: v.optional(
+		v.pipe(
+			v.number(),
+			v.integer('must be a whole number of days'),
+			v.minValue(7, 'must be between 7 and 365'),
+			v.maxValue(365, 'must be between 7 and 365')
+		)
+	),
+	temperature: v.optional(
+		v.pipe(
+			v.number(),
+			v.minValue(0, 'must be between 0 and 2'),
+			v.maxValue(2, 'must be between 0 and 2')
+		)
+	),
+	cadence: v.optional(v.picklist(['day', 'week'], 'must be "day" or "week"'))
+};
+
+const unknownSetting = (issue: v.BaseIssue<unknown>) =>
+	issue.expected === 'never' ? 'is not a setting of this policy (misspelt?)' : 'must be an object';
+
 const tsCurveSchema = v.strictObject(
-	{
-		kind: v.literal('ts-curve'),
-		refitOnDrift: v.optional(v.boolean('must be true or false')),
-		forgetting: v.optional(
-			v.pipe(
-				v.number(),
-				v.minValue(0.9, 'must be between 0.9 and 1'),
-				v.maxValue(1, 'must be between 0.9 and 1')
-			)
-		),
-		refitEvery: v.optional(
-			v.pipe(
-				v.number(),
-				v.integer('must be a whole number of days'),
-				v.minValue(7, 'must be between 7 and 365'),
-				v.maxValue(365, 'must be between 7 and 365')
-			)
-		),
-		temperature: v.optional(
-			v.pipe(
-				v.number(),
-				v.minValue(0, 'must be between 0 and 2'),
-				v.maxValue(2, 'must be between 0 and 2')
-			)
-		),
-		cadence: v.optional(v.picklist(['day', 'week'], 'must be "day" or "week"'))
-	},
-	(issue) =>
-		issue.expected === 'never' ? 'is not a setting of this policy (misspelt?)' : 'must be an object'
+	{ kind: v.literal('ts-curve'), ...tsCurveEntries },
+	unknownSetting
+) as unknown as v.GenericSchema<unknown, PolicySpec>;
+
+const tsCurveLtvSchema = v.strictObject(
+	{ kind: v.literal('ts-curve-ltv'), ltvModel: ltvModelSchema, ...tsCurveEntries },
+	unknownSetting
 ) as unknown as v.GenericSchema<unknown, PolicySpec>;
 
 const oracleSchema = v.strictObject({
@@ -142,6 +154,19 @@ const kinds: PolicyKind[] = [
 		create: (spec, seed) => createTsCurve({ ...(spec as object), kind: 'ts-curve', seed })
 	},
 	{
+		kind: 'ts-curve-ltv',
+		name: 'Thompson sampling on response curves, early LTV',
+		description:
+			'ts-curve valuing new customers by an LTV model’s predictions from their first weeks of orders instead of the plan.',
+		family: 'model',
+		needsModel: true,
+		schema: tsCurveLtvSchema,
+		create(spec, seed) {
+			const { ltvModel, ...settings } = spec as TsCurveLtvSpec;
+			return createTsCurveLtv(ltvModel, { ...(settings as Omit<TsCurveConfig, 'kind'>), seed });
+		}
+	},
+	{
 		kind: 'oracle',
 		name: 'Oracle (ground truth)',
 		description: 'Allocates with the simulator’s true response curves: the upper bound.',
@@ -150,7 +175,7 @@ const kinds: PolicyKind[] = [
 		create: (spec) => createOracle(spec as never)
 	},
 	// Trained on the Models page; its spec carries the network's weights, so it runs anywhere.
-	rlPolicyKind(() => undefined)
+	{ ...rlPolicyKind(() => undefined), needsModel: true }
 ];
 
 const byKind = new Map(kinds.map((k) => [k.kind, k]));

@@ -175,3 +175,61 @@ export function cumulativeMargin(
 	const steps = Math.floor(ageDays * stepsPerDay);
 	return params.orderValue * params.margin * (1 + expectedRepeatOrders(classes, steps, 1));
 }
+
+/** Days after the first order that young customers are followed apart (ages 0 … YOUNG_DAYS). */
+export const YOUNG_DAYS = 28;
+/** Tranches per segment: one per acquisition day of age 0 … YOUNG_DAYS, in a ring. */
+export const YOUNG_RING = YOUNG_DAYS + 1;
+
+/** Tenure band of a customer `age` days after the first order: 0 = days 0–7, 1 = 8–14, 2 = 15–28. */
+export function tenureBand(age: number): number {
+	return age <= 7 ? 0 : age <= 14 ? 1 : 2;
+}
+
+/**
+ * One step of a segment's young customers on day `day`: tranches [YOUNG_RING · CLASSES] at
+ * `offset`, the tranche acquired on day a at ring index a mod YOUNG_RING. Survivors decay as in
+ * `agePools`; the expected repeat orders of each tenure band are written to
+ * `bands[bandAt … bandAt + 3)`. Keeping the young apart is what lets the order data report
+ * early behaviour by tenure (an LTV model's inputs) with the same dynamics as the mature pools.
+ */
+export function ageYoungPools(
+	young: Float64Array,
+	offset: number,
+	classes: RetentionClasses,
+	day: number,
+	bands: Float64Array,
+	bandAt: number
+): void {
+	bands[bandAt] = 0;
+	bands[bandAt + 1] = 0;
+	bands[bandAt + 2] = 0;
+	for (let age = 0; age < YOUNG_RING && age <= day; age++) {
+		const base = offset + ((day - age) % YOUNG_RING) * CLASSES;
+		let active = 0;
+		for (let j = 0; j < CLASSES; j++) {
+			const n = young[base + j] * classes.keep[j];
+			young[base + j] = n;
+			active += n;
+		}
+		bands[bandAt + tenureBand(age)] += active * classes.ordersPerStep;
+	}
+}
+
+/**
+ * At the start of day `day`: the tranche acquired YOUNG_RING days ago has left the early window,
+ * so it joins the segment's mature pools and its ring slot is cleared for today's customers.
+ */
+export function matureYoungPools(
+	young: Float64Array,
+	youngOffset: number,
+	pools: Float64Array,
+	poolOffset: number,
+	day: number
+): void {
+	const base = youngOffset + (day % YOUNG_RING) * CLASSES;
+	for (let j = 0; j < CLASSES; j++) {
+		pools[poolOffset + j] += young[base + j];
+		young[base + j] = 0;
+	}
+}

@@ -216,7 +216,9 @@ export function compile(s: Scenario): MarketParams {
 		existingShare[c] = ch.existingCustomerShare;
 		refreshQualitySd[c] = ch.refreshQualitySd;
 		for (let i = 0; i < S; i++) {
-			audience[c * S + i] = s.segments[i].population * ch.reach[i];
+			// Less than one reachable person is nobody (a denormal audience would divide to Infinity).
+			const people = s.segments[i].population * ch.reach[i];
+			audience[c * S + i] = people >= 1 ? people : 0;
 			opportunities[c * S + i] = audience[c * S + i] * ch.impressionsPerUser;
 		}
 		ch.creatives.forEach((cr, k) => {

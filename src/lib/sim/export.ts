@@ -3,15 +3,16 @@
  * day → channel → creative → segment as its layout says. Used by the CLI and file exports.
  */
 import type { Scenario } from './scenario';
-import { observableWidths, truthWidths, type Trace } from './trace';
+import { observableWidths, TENURE_BANDS, truthWidths, type Trace } from './trace';
 
-type Layout = 'cell' | 'ck' | 'cs' | 's' | 'c' | 'day';
+type Layout = 'cell' | 'ck' | 'cs' | 's' | 'sb' | 'c' | 'day';
 
 const DIMS: Record<Layout, string[]> = {
 	cell: ['day', 'channel', 'creative', 'segment'],
 	ck: ['day', 'channel', 'creative'],
 	cs: ['day', 'channel', 'segment'],
 	s: ['day', 'segment'],
+	sb: ['day', 'segment', 'tenure band'],
 	c: ['day', 'channel'],
 	day: ['day']
 };
@@ -43,6 +44,7 @@ function nest(series: Float64Array, layout: Layout, trace: Trace): SeriesJson {
 		ck: [C, K],
 		cs: [C, S],
 		s: [S],
+		sb: [S, TENURE_BANDS],
 		c: [C],
 		day: []
 	};

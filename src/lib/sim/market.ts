@@ -16,13 +16,28 @@
  * conversions and repeat orders per segment.
  */
 import { winsAtBid } from './auction';
-import { addCustomers, agePools, CLASSES } from './cohort';
+import { binomialFromUniform } from './binomial';
+import {
+	addCustomers,
+	agePools,
+	ageYoungPools,
+	CLASSES,
+	matureYoungPools,
+	YOUNG_RING
+} from './cohort';
 import { compile, type MarketParams } from './compile';
 import { HILL_TABLE_SIZE, hillFromTable } from './hill';
 import { fastNormalCdf, fastNormalQuantile } from './normal';
 import { createStream, normal, poissonFromUniform, streamFromState, type Rng } from './random';
 import { applyShift, type Scenario } from './scenario';
-import { createTrace, observableWidths, truthWidths, widthOf, type Trace } from './trace';
+import {
+	createTrace,
+	observableWidths,
+	TENURE_BANDS,
+	truthWidths,
+	widthOf,
+	type Trace
+} from './trace';
 import * as pm from './portable-math';
 
 /** What to do to a creative slot this step. */
@@ -79,6 +94,7 @@ export interface MarketSnapshot {
 	params: MarketParams;
 	demandRng: number[];
 	observeRng: number[];
+	tenureRng: number[];
 	daysDone: number;
 }
 
@@ -105,8 +121,10 @@ export interface MarketState {
 	refreshCount: Uint16Array;
 	/** Share of each channel's spend per creative slot in the last step [C·K]. */
 	creativeShare: Float64Array;
-	/** Active customers per segment × retention class [S·CLASSES]. */
+	/** Active customers per segment × retention class, past their first YOUNG_DAYS [S·CLASSES]. */
 	pools: Float64Array;
+	/** Young active customers per segment × acquisition day (ring, cohort.ts) × class [S·YOUNG_RING·CLASSES]. */
+	young: Float64Array;
 }
 
 export class Market {
@@ -116,6 +134,10 @@ export class Market {
 	readonly state: MarketState;
 	readonly trace: Trace;
 	private readonly demandRng: Rng;
+	/** Splits sampled repeat orders over tenure bands (its own stream: the others draw as before). */
+	private readonly tenureRng: Rng;
+	/** Expected repeat orders of young customers per segment × tenure band this step [S·TENURE_BANDS]. */
+	private readonly earlyLambda: Float64Array;
 	private readonly observeRng: Rng;
 	private readonly refreshQuality: Float64Array;
 	// scratch, per step
@@ -137,6 +159,7 @@ export class Market {
 		this.params = compile(this.scenario);
 		const { C, K, S } = this.params;
 		this.demandRng = createStream(seed, 0);
+		this.tenureRng = createStream(seed, 3);
 		this.observeRng = createStream(seed, 1);
 		const creativeRng = createStream(seed, 2);
 		this.refreshQuality = new Float64Array(C * K * REFRESH_DRAWS);
@@ -160,7 +183,8 @@ export class Market {
 			active: Uint8Array.from(p.creativeActive),
 			refreshCount: new Uint16Array(C * K),
 			creativeShare: new Float64Array(C * K),
-			pools: new Float64Array(S * CLASSES)
+			pools: new Float64Array(S * CLASSES),
+			young: new Float64Array(S * YOUNG_RING * CLASSES)
 		};
 		for (let c = 0; c < C; c++) {
 			let n = 0;
@@ -175,6 +199,7 @@ export class Market {
 		this.cellEffect = new Float64Array(C * K * S);
 		// Tallies: clicks [C·K], platform conversions [C·K], last-click [C·S], direct [S], repeat [S].
 		this.lambda = new Float64Array(2 * C * K + C * S + 2 * S);
+		this.earlyLambda = new Float64Array(S * TENURE_BANDS);
 		this.lambdaValue = new Float64Array(C * K);
 		this.counts = new Float64Array(this.lambda.length);
 		this.haloNext = new Float64Array(S);
@@ -215,6 +240,7 @@ export class Market {
 			truth: copyArrays(this.trace.truth)
 		};
 		self.demandRng = streamFromState(this.demandRng.state());
+		self.tenureRng = streamFromState(this.tenureRng.state());
 		self.observeRng = streamFromState(this.observeRng.state());
 		self.refreshQuality = this.refreshQuality;
 		for (const key of [
@@ -227,7 +253,8 @@ export class Market {
 			'haloRatio',
 			'lambda',
 			'lambdaValue',
-			'counts'
+			'counts',
+			'earlyLambda'
 		] as const) {
 			self[key] = this[key].slice();
 		}
@@ -245,6 +272,7 @@ export class Market {
 			scenario: this.scenario,
 			params: this.params,
 			demandRng: this.demandRng.state(),
+			tenureRng: this.tenureRng.state(),
 			observeRng: this.observeRng.state(),
 			daysDone: this.trace.daysDone
 		};
@@ -265,6 +293,7 @@ export class Market {
 		this.params = snap.params;
 		const self = this as unknown as Record<string, Rng>;
 		self.demandRng = streamFromState(snap.demandRng);
+		self.tenureRng = streamFromState(snap.tenureRng);
 		self.observeRng = streamFromState(snap.observeRng);
 		const from = snap.daysDone;
 		const { trace } = this;
@@ -355,7 +384,14 @@ export class Market {
 				}
 			}
 			lambda[directAt + s] = (p.directWeight / touch) * total;
-			lambda[repeatAt + s] = agePools(this.state.pools, s * CLASSES, p.retention[s]);
+			const early = this.earlyLambda;
+			const at = s * TENURE_BANDS;
+			ageYoungPools(this.state.young, s * YOUNG_RING * CLASSES, p.retention[s], d, early, at);
+			lambda[repeatAt + s] =
+				agePools(this.state.pools, s * CLASSES, p.retention[s]) +
+				early[at] +
+				early[at + 1] +
+				early[at + 2];
 			this.trace.truth.baselineConversions[d * S + s] += baseline;
 			this.state.haloFlow[s] = this.haloNext[s];
 		}
@@ -392,8 +428,23 @@ export class Market {
 			obs.directConversions[d * S + s] += counts[directAt + s];
 			obs.newCustomers[d * S + s] += newCustomers;
 			obs.firstOrderRevenue[d * S + s] += newCustomers * value;
-			obs.repeatRevenue[d * S + s] += counts[repeatAt + s] * value;
-			addCustomers(this.state.pools, s * CLASSES, p.retention[s], newCustomers);
+			const repeats = counts[repeatAt + s];
+			obs.repeatRevenue[d * S + s] += repeats * value;
+			// Which tenure band placed the orders: a Poisson total split binomially in proportion to
+			// the bands' expected orders gives each band its own Poisson count.
+			let left = repeats;
+			let rate = lambda[repeatAt + s];
+			// One uniform per band whatever the counts (common random numbers across runs).
+			for (let b = 0; b < TENURE_BANDS; b++) {
+				const u = this.tenureRng.next();
+				const band = this.earlyLambda[s * TENURE_BANDS + b];
+				const n = rate > 0 && left > 0 ? binomialFromUniform(u, left, band / rate) : 0;
+				obs.earlyRepeatOrders[(d * S + s) * TENURE_BANDS + b] += n;
+				left -= n;
+				rate -= band;
+			}
+			const tranche = (s * YOUNG_RING + (d % YOUNG_RING)) * CLASSES;
+			addCustomers(this.state.young, tranche, p.retention[s], newCustomers);
 		}
 	}
 
@@ -599,6 +650,15 @@ export class Market {
 			}
 		}
 		if (shifted) this.params = compile(this.scenario);
+		const { S } = this.params;
+		for (let s = 0; s < S; s++)
+			matureYoungPools(
+				this.state.young,
+				s * YOUNG_RING * CLASSES,
+				this.state.pools,
+				s * CLASSES,
+				d
+			);
 		const sd = this.params.demandSd;
 		// Mean-one lognormal shock; always one draw per day (common random numbers).
 		const z = normal(this.demandRng);

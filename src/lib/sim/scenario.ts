@@ -13,8 +13,18 @@ export const SCENARIO_VERSION = 1;
 
 // ---- small schema helpers: every number is finite, with its range in the message -------------
 
+/** No quantity of a market is meaningful beyond these magnitudes; beyond them the arithmetic is not either. */
+const MAX_MAGNITUDE = 1e12;
+const MIN_MAGNITUDE = 1e-12;
 const num = (message = 'must be a number') =>
-	v.pipe(v.number(message), v.finite('must be a finite number'));
+	v.pipe(
+		v.number(message),
+		v.finite('must be a finite number'),
+		v.check(
+			(x) => x === 0 || (Math.abs(x) >= MIN_MAGNITUDE && Math.abs(x) <= MAX_MAGNITUDE),
+			'must be 0 or between 1e-12 and 1e12 in size'
+		)
+	);
 const positive = () => v.pipe(num(), v.gtValue(0, 'must be > 0'));
 const nonNegative = () => v.pipe(num(), v.minValue(0, 'must be ≥ 0'));
 const between = (min: number, max: number) =>
@@ -65,9 +75,15 @@ const CreativeSchema = strict({
 	/** Display name. */
 	name: label(),
 	/** Persuasiveness relative to an average creative (1 = average): multiplies effective exposure. */
-	quality: v.optional(positive(), 1),
+	quality: v.optional(
+		v.pipe(positive(), v.maxValue(100, 'must be at most 100 (× an average creative)')),
+		1
+	),
 	/** Click-through rate relative to the channel's base CTR (1 = average). */
-	ctrIndex: v.optional(positive(), 1),
+	ctrIndex: v.optional(
+		v.pipe(positive(), v.maxValue(100, 'must be at most 100 (× an average creative)')),
+		1
+	),
 	/** Wear-out per exposure: effectiveness is 1 / (1 + fatigueRate · recent impressions per user). */
 	fatigueRate: v.optional(nonNegative(), 0.2),
 	/** Share of the exposure stock forgotten per day while resting, 0–1. */
@@ -88,7 +104,10 @@ const ChannelSchema = strict({
 	/** Competitor bids: the market price of impressions. */
 	auction: strict({
 		/** Median competing bid, currency per 1,000 impressions (CPM). */
-		medianCpm: positive(),
+		medianCpm: v.pipe(
+			positive(),
+			v.maxValue(1e6, 'must be at most 1,000,000 (per thousand impressions)')
+		),
 		/** Log-standard deviation of competing bids: higher means a wider spread of prices. */
 		spread: between(0.05, 3)
 	}),
@@ -140,7 +159,7 @@ const SegmentSchema = strict({
 	/** Display name. */
 	name: label(),
 	/** People in the segment. */
-	population: positive(),
+	population: v.pipe(num(), v.minValue(1, 'must be at least 1 person')),
 	/** Organic conversions per day with zero spend. */
 	baselineConversions: nonNegative(),
 	/** Propensity to click and convert relative to average (1 = average). */

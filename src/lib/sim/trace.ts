@@ -44,6 +44,12 @@ export interface Observables {
 	firstOrderRevenue: Float64Array;
 	/** Revenue of repeat orders from earlier cohorts, realized that day, per segment, currency units. */
 	repeatRevenue: Float64Array;
+	/**
+	 * Repeat orders placed that day by young customers, per segment × tenure band (days 1–7,
+	 * 8–14 and 15–28 after their first order; sim/cohort.ts EARLY_BANDS): the order data's
+	 * early-behaviour report, part of `repeatRevenue`.
+	 */
+	earlyRepeatOrders: Float64Array;
 	/** Impressions on brand-unsafe inventory, per channel (verification vendor report). */
 	unsafeImpressions: Float64Array;
 }
@@ -95,6 +101,7 @@ const OBSERVABLE_WIDTH = {
 	newCustomers: 's',
 	firstOrderRevenue: 's',
 	repeatRevenue: 's',
+	earlyRepeatOrders: 'sb',
 	unsafeImpressions: 'c'
 } as const satisfies Record<keyof Observables, Width>;
 
@@ -109,7 +116,10 @@ const TRUTH_WIDTH = {
 	exposure: 'cell'
 } as const satisfies Record<keyof GroundTruth, Width>;
 
-type Width = 'cell' | 'ck' | 'cs' | 's' | 'c' | 'day';
+type Width = 'cell' | 'ck' | 'cs' | 's' | 'sb' | 'c' | 'day';
+
+/** Tenure bands of `earlyRepeatOrders` per segment (days 1–7, 8–14, 15–28). */
+export const TENURE_BANDS = 3;
 
 /** Columns per day for a width kind. */
 export function widthOf(kind: Width, shape: TraceShape): number {
@@ -122,6 +132,8 @@ export function widthOf(kind: Width, shape: TraceShape): number {
 			return shape.C * shape.S;
 		case 's':
 			return shape.S;
+		case 'sb':
+			return shape.S * TENURE_BANDS;
 		case 'c':
 			return shape.C;
 		case 'day':

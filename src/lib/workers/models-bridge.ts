@@ -11,6 +11,7 @@ import type { RlWeightsJson } from '../policies/rl-network';
 import type { Scenario } from '../sim/scenario';
 import type { DriftWatchRequest, DriftWatchResult } from '../models/drift-watch';
 import type { LtvReport } from '../models/ltv-evaluate';
+import type { LtvWeightsJson } from '../policies/ltv-network';
 import type { LtvTrainRequest, ModelsApi, RlProgress, RlTrainRequest } from './models.worker';
 import { abortError, type WorkerLike } from './sim-bridge';
 
@@ -77,6 +78,11 @@ export class ModelsBridge {
 		onEpoch: (epoch: number, loss: number) => void = () => {}
 	): Promise<LtvReport> {
 		return this.#call((remote) => remote.trainLtv(request, Comlink.proxy(onEpoch)));
+	}
+
+	/** The LTV network as plain data (the model saved at `url`, or the last trained). */
+	ltvWeights(url?: string): Promise<LtvWeightsJson> {
+		return this.#call((remote) => remote.ltvWeights(url));
 	}
 
 	/** Save the last trained LTV model at `url`. */

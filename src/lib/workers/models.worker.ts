@@ -15,6 +15,7 @@ import * as Comlink from 'comlink';
 import { ltvData } from '../models/ltv-data';
 import { evaluateLtv, type LtvReport } from '../models/ltv-evaluate';
 import { loadLtvModel, type LtvModel, type LtvTrainConfig } from '../models/ltv-model';
+import type { LtvWeightsJson } from '../policies/ltv-network';
 import { temporalHoldout, errorMetrics } from '../models/evaluation';
 import { ltvFeatures, ltvTargets, ltvWeights } from '../models/ltv-features';
 import { driftWatch, type DriftWatchRequest, type DriftWatchResult } from '../models/drift-watch';
@@ -156,6 +157,24 @@ const api = {
 			return report;
 		} finally {
 			(onEpoch as Partial<Comlink.ProxyMethods>)[Comlink.releaseProxy]?.();
+		}
+	},
+
+	/**
+	 * The LTV network as plain data for policies (ts-curve-ltv): the model saved at `url`, or the
+	 * last one trained here when no url is given.
+	 */
+	async ltvWeights(url?: string): Promise<LtvWeightsJson> {
+		await ready();
+		if (!url) {
+			if (!lastLtv) throw new Error('There is no trained LTV model (train one first).');
+			return lastLtv.weightsJson();
+		}
+		const model = await loadLtvModel(url);
+		try {
+			return model.weightsJson();
+		} finally {
+			model.dispose();
 		}
 	},
 

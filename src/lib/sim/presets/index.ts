@@ -1,13 +1,15 @@
 /** Built-in scenarios, by name. */
 import { parseScenario, type Scenario, type ScenarioInput } from '../scenario';
 import { dtcDefault } from './dtc-default';
+import { ltvShift } from './ltv-shift';
 import { creativeFatigue, lastClickTrap, saturationTwoChannels } from './teaching';
 
 export const presets: Readonly<Record<string, ScenarioInput>> = {
 	'dtc-default': dtcDefault,
 	'two-channels': saturationTwoChannels,
 	'creative-fatigue': creativeFatigue,
-	'last-click-trap': lastClickTrap
+	'last-click-trap': lastClickTrap,
+	'ltv-shift': ltvShift
 };
 
 /** The preset the lab opens with. */
