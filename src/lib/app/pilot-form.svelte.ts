@@ -125,6 +125,22 @@ export class PilotForm {
 		if (!on && this.baseline === kind) this.baseline = '';
 	}
 
+	/** A setting of a chosen policy's spec (undefined when not chosen or left at its default). */
+	policySetting(kind: string, key: string): unknown {
+		return this.policies.find((spec) => spec.kind === kind)?.[key];
+	}
+
+	/** Set (or, with undefined, drop back to the default) a setting of a chosen policy. */
+	setPolicySetting(kind: string, key: string, value: unknown): void {
+		this.policies = this.policies.map((spec) => {
+			if (spec.kind !== kind) return spec;
+			const next: PolicySpec = { ...spec };
+			if (value === undefined) delete next[key];
+			else next[key] = value;
+			return next;
+		});
+	}
+
 	/** The config JSON the fields stand for. */
 	toJson(): PilotConfigJson {
 		const g = this.guardrails;

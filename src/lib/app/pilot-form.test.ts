@@ -14,6 +14,19 @@ describe('PilotForm', () => {
 		expect(parsed.ok).toBe(true);
 	});
 
+	it('sets and clears a chosen policy’s setting (ts-curve refitting on drift) in its spec', () => {
+		const form = new PilotForm();
+		form.setPolicySetting('ts-curve', 'refitOnDrift', true);
+		expect(form.policySetting('ts-curve', 'refitOnDrift')).toBe(true);
+		const parsed = parsePilotConfig(form.toJson(), scenario);
+		expect(parsed.ok && parsed.value.policies.find((p) => p.kind === 'ts-curve')).toEqual({
+			kind: 'ts-curve',
+			refitOnDrift: true
+		});
+		form.setPolicySetting('ts-curve', 'refitOnDrift', undefined);
+		expect(form.policies.find((p) => p.kind === 'ts-curve')).toEqual({ kind: 'ts-curve' });
+	});
+
 	it('keeps a loaded config through the form unchanged, the exploration share exactly', () => {
 		const form = new PilotForm();
 		const input = {

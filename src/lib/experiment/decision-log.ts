@@ -61,10 +61,15 @@ export interface DecisionLog {
 export interface DriftLogAlert {
 	/** Pilot day (0 = first pilot day) of the check that fired. */
 	day: number;
-	/** Features whose KS test crossed the corrected level, e.g. `display.cpm`. */
+	/**
+	 * Features whose KS test crossed the corrected level, e.g. `display.cpm`; or
+	 * `revenuePerDollar` for a performance-decay alert.
+	 */
 	features: string[];
-	/** Smallest p-value among them. */
+	/** Smallest p-value among the KS tests (1 for a performance-decay alert alone). */
 	pValue: number;
+	/** Performance-decay alerts: new-customer revenue per ad dollar, recent over reference, − 1. */
+	decay?: number;
 }
 
 export function createDecisionLog(C: number, capacity = 64): DecisionLog {

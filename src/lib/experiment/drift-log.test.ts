@@ -102,3 +102,39 @@ describe('drift alerts in the decision log', () => {
 		expect(log.alerts?.some((a) => a.features.includes('display.cpm'))).toBe(true);
 	});
 });
+
+describe('performance-decay alerts', () => {
+	/** The stationary market where every segment's propensity halves on SHIFT_DAY. */
+	function weaker(days: number): Scenario {
+		const base = stationary(days);
+		return {
+			...base,
+			regimeShifts: base.segments.map((s, i) => ({
+				day: SHIFT_DAY,
+				path: `segments[${i}].propensity`,
+				value: s.propensity * 0.5
+			}))
+		};
+	}
+
+	it('fire within four weeks when revenue per ad dollar falls', () => {
+		for (const seed of [1, 2, 3]) {
+			const decay = alertsOf(weaker(224), seed).filter((a) =>
+				a.features.includes('revenuePerDollar')
+			);
+			expect(decay.length, `seed ${seed}`).toBeGreaterThan(0);
+			expect(decay[0].day, `seed ${seed}`).toBeGreaterThan(SHIFT_DAY);
+			expect(decay[0].day - SHIFT_DAY, `seed ${seed}`).toBeLessThanOrEqual(28);
+			expect(decay[0].decay!, `seed ${seed}`).toBeLessThan(-0.2);
+		}
+	});
+
+	it('stay quiet on the stationary market', () => {
+		for (const seed of [1, 2, 3, 4, 5]) {
+			const decay = alertsOf(stationary(224), seed).filter((a) =>
+				a.features.includes('revenuePerDollar')
+			);
+			expect(decay, `seed ${seed}`).toEqual([]);
+		}
+	});
+});

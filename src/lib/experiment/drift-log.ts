@@ -5,6 +5,10 @@
  * stationary market would alarm. An alert is logged at onset only — features that drift
  * now but did not at the previous check — so a lasting shift (or a season's slow change) is one
  * alert, not one a week.
+ *
+ * Beside the KS tests, a simple alert on performance decay: new customers' first-order revenue
+ * per ad dollar over the last 28 days more than PERFORMANCE_DECAY below the reference window's
+ * (also at onset only). It says that returns fell, not why — a season can do it as well as drift.
  */
 import type { DriftLogAlert } from './decision-log';
 import { DEFAULT_DRIFT_MONITOR, driftCheck, driftFeatures, type DriftMonitorConfig } from './drift';
@@ -12,6 +16,21 @@ import type { Trace } from '../sim/trace';
 
 /** Pilot days of the reference window (the pilot's first eight weeks). */
 export const LOG_REFERENCE_DAYS = 56;
+/** A fall in revenue per ad dollar (share of the reference's) that raises a performance alert. */
+export const PERFORMANCE_DECAY = 0.2;
+
+/** First-order revenue per ad dollar over trace days [from, to) (NaN without spend). */
+export function revenuePerDollar(trace: Trace, from: number, to: number): number {
+	const { C, K, S } = trace;
+	const o = trace.observables;
+	let revenue = 0;
+	let spend = 0;
+	for (let d = from; d < to; d++) {
+		for (let s = 0; s < S; s++) revenue += o.firstOrderRevenue[d * S + s];
+		for (let i = 0; i < C * K * S; i++) spend += o.spend[d * C * K * S + i];
+	}
+	return spend > 0 ? revenue / spend : NaN;
+}
 
 /**
  * Every weekly check that fired over the pilot, in pilot days: the first check is on day
@@ -29,6 +48,8 @@ export function logDriftAlerts(
 	const reference: [number, number] = [H, H + referenceDays];
 	let previous = new Set<string>();
 	const alerts: DriftLogAlert[] = [];
+	const baseline = revenuePerDollar(trace, H, H + referenceDays);
+	let decaying = false;
 	const pilotDays = trace.daysDone - H;
 	for (let day = referenceDays + config.recentDays; day <= pilotDays; day += config.checkEvery) {
 		const check = driftCheck(
@@ -39,12 +60,16 @@ export function logDriftAlerts(
 		);
 		const onset = check.drifted.filter((f) => !previous.has(f));
 		previous = new Set(check.drifted);
-		if (onset.length === 0) continue;
+		const decay = revenuePerDollar(trace, H + day - config.recentDays, H + day) / baseline - 1;
+		const decayOnset = decay < -PERFORMANCE_DECAY && !decaying;
+		decaying = decay < -PERFORMANCE_DECAY;
+		if (onset.length === 0 && !decayOnset) continue;
 		const fired = check.tests.filter((t) => onset.includes(t.feature));
 		alerts.push({
 			day,
-			features: fired.map((t) => t.feature),
-			pValue: Math.min(...fired.map((t) => t.pValue))
+			features: [...fired.map((t) => t.feature), ...(decayOnset ? ['revenuePerDollar'] : [])],
+			pValue: fired.length ? Math.min(...fired.map((t) => t.pValue)) : 1,
+			...(decayOnset ? { decay } : {})
 		});
 	}
 	return alerts;

@@ -157,7 +157,7 @@ const kinds: PolicyKind[] = [
 		kind: 'ts-curve-ltv',
 		name: 'Thompson sampling on response curves, early LTV',
 		description:
-			'ts-curve valuing new customers by an LTV model’s predictions from their first weeks of orders instead of the plan.',
+			'Like Thompson sampling on response curves, but values new customers by an LTV model’s predictions from their first weeks of orders instead of the plan.',
 		family: 'model',
 		needsModel: true,
 		schema: tsCurveLtvSchema,
