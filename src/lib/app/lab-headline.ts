@@ -1,10 +1,11 @@
 /**
  * The lab's headline, as a pure function of a pilot result: the best learning policy (neither
  * business as usual nor the oracle) against the baseline on the objective's business metric.
- * (Saved runs keep `runHeadline` from storage, which may name a BAU rule as the best.)
+ * (The same rule as a saved run's headline and the report: experiment/headline-policy.ts.)
  */
 import type { PilotResult, PolicySummary } from '../experiment/pilot';
 import type { Estimate } from '../experiment/stats';
+import { headlinePolicy } from '../experiment/headline-policy';
 import { OBJECTIVE_METRIC } from '../storage/headline';
 
 /** The lab's headline: the best learning policy against the baseline on the objective's metric. */
@@ -32,14 +33,8 @@ const METRIC_LABELS: Record<string, string> = {
 export function labHeadline(result: PilotResult): LabHeadline {
 	const metric = OBJECTIVE_METRIC[result.objective] ?? 'ltvProfit';
 	const baseline = result.policies.find((p) => p.id === result.baseline) ?? result.policies[0];
-	const learners = result.policies.filter(
-		(p) => !p.id.startsWith('bau') && !p.id.startsWith('oracle') && p.id !== baseline.id
-	);
-	const best = learners.reduce<PolicySummary | null>(
-		(top, p) =>
-			top === null || p.metrics[metric].value.mean > top.metrics[metric].value.mean ? p : top,
-		null
-	);
+	// The lab says so when no learning policy ran, rather than pitting one rule against another.
+	const best = headlinePolicy(result, false);
 	return {
 		metricLabel: METRIC_LABELS[metric] ?? metric,
 		money: metric !== 'incConversions',

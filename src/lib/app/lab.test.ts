@@ -3,6 +3,8 @@ import type { PilotResult, SeedResult } from '../experiment/pilot';
 import { PilotInterrupted } from '../workers/pilot-interrupted';
 import { loadPreset } from '../sim/presets';
 import { labHeadline } from './lab-headline';
+import { runHeadline } from '../storage/headline';
+import { defaultRunName } from '../storage/run-record';
 import { Lab, type PilotRunner, type RunStore, type SaveOutcome } from './lab.svelte';
 import type { PilotSnapshot } from './pilot-analyst';
 import type { PilotCurves } from './pilot-curves';
@@ -243,6 +245,19 @@ describe('labHeadline', () => {
 		expect(headline.shareOfOracle?.mean).toBeCloseTo(0.6);
 		expect(headline.metricLabel).toBe('LTV-profit');
 	});
+	it('names the best learning policy even when a rule did better, in the Lab and the run name', () => {
+		const result = {
+			...resultOf([1, 2], { 'bau-fixed': 10, 'bau-manual-ops': 14, 'ts-curve': 13, oracle: 20 }),
+			scenarioName: 'Test market'
+		};
+		expect(labHeadline(result).best?.id).toBe('ts-curve');
+		expect(runHeadline(result).best?.id).toBe('ts-curve');
+		expect(defaultRunName(result)).toBe('ts-curve vs bau-fixed on Test market');
+		// Without a learning policy the saved run still names the best rule.
+		const rules = resultOf([1], { 'bau-fixed': 10, 'bau-last-click': 12, oracle: 20 });
+		expect(runHeadline(rules).best?.id).toBe('bau-last-click');
+	});
+
 	it('has no best policy when only rules ran', () => {
 		const headline = labHeadline(
 			resultOf([1], { 'bau-fixed': 10, 'bau-last-click': 9, oracle: 20 })

@@ -22,6 +22,7 @@ import {
 	type ReportReasons
 } from './report-moves';
 import { excludesZero } from './stats';
+import { headlinePolicy } from './headline-policy';
 
 export * from './report-moves';
 
@@ -113,11 +114,7 @@ function headlineOf(result: PilotResult): ReportHeadline {
 	const metricLabel = METRIC_WORDS[metric] ?? metric;
 	const unit = metric === 'incConversions' ? 'count' : 'money';
 	const base = result.policies.find((p) => p.id === result.baseline) ?? result.policies[0];
-	const best = contendersOf(result).reduce<PolicySummary | null>(
-		(top, p) =>
-			top === null || p.metrics[metric].value.mean > top.metrics[metric].value.mean ? p : top,
-		null
-	);
+	const best = headlinePolicy(result);
 	const baseline = { ...named(base), mean: base.metrics[metric].value.mean };
 	if (!best) {
 		const text = `Only ${base.name} ran: there is nothing to compare it with.`;

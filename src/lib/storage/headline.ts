@@ -1,8 +1,9 @@
 /**
  * A pilot's headline, kept with every saved run so the Runs list can show it without loading
- * the series: the best policy against business as usual on the objective's business metric,
+ * the series: the headline policy (best learning policy) against business as usual on the objective's business metric,
  * with the paired 95 % interval of the difference, and its share of the oracle.
  */
+import { headlinePolicy } from '../experiment/headline-policy';
 import { OBJECTIVE_METRIC, type PilotResult, type SummaryMetric } from '../experiment/pilot';
 
 /** A mean with its 95 % interval (Infinity bounds when a single seed gives no interval). */
@@ -24,7 +25,7 @@ export interface RunHeadline {
 	currency: string;
 	/** The business-as-usual policy compared with, and its mean over seeds. */
 	baseline: { id: string; name: string; mean: number };
-	/** The policy with the highest mean other than the baseline and the oracles (null if none). */
+	/** The headline policy (experiment/headline-policy.ts): the best learning policy, else the best other (null if none). */
 	best: { id: string; name: string; mean: number } | null;
 	/** Best − baseline over the pilot, paired over seeds. */
 	vsBaseline: Interval | null;
@@ -47,14 +48,7 @@ export function runHeadline(result: PilotResult): RunHeadline {
 	const metric = OBJECTIVE_METRIC[result.objective] ?? 'ltvProfit';
 	const { label, unit } = LABELS[metric] ?? { label: metric, unit: 'money' as const };
 	const base = result.policies.find((p) => p.id === result.baseline) ?? result.policies[0];
-	const candidates = result.policies.filter(
-		(p) => p.id !== result.baseline && !p.id.startsWith('oracle')
-	);
-	const best = candidates.reduce<(typeof candidates)[number] | null>(
-		(top, p) =>
-			top === null || p.metrics[metric].value.mean > top.metrics[metric].value.mean ? p : top,
-		null
-	);
+	const best = headlinePolicy(result);
 	return {
 		metric,
 		metricLabel: label,
