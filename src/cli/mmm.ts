@@ -132,7 +132,7 @@ export function summaryLines(fit: MmmFit): string[] {
 		`ROAS = ${fit.dataset.kpiName} per currency unit; [${pct} % interval]`,
 		...fit.channels.map(
 			(ch) =>
-				`${ch.name.padEnd(24)} spend ${(ch.spendShare * 100).toFixed(1).padStart(5)} %  ROAS ${f(ch.roas.mean)} [${f(ch.roas.low)}, ${f(ch.roas.high)}]  mROAS ${f(ch.mroas.mean)} [${f(ch.mroas.low)}, ${f(ch.mroas.high)}]`
+				`${ch.name.padEnd(24)} spend ${(ch.spendShare * 100).toFixed(1).padStart(5)} %  ROAS ${f(ch.roas.mean)} [${f(ch.roas.low)}, ${f(ch.roas.high)}]${ch.roasIdentified === false ? ' (not pinned to ±15 %)' : ''}  mROAS ${f(ch.mroas.mean)} [${f(ch.mroas.low)}, ${f(ch.mroas.high)}]`
 		),
 		...d.warnings.map((w) => `Note: ${w}`)
 	];

@@ -7,7 +7,9 @@
  * fitted KPI and re-estimates shapes (a short joint refinement from a start jittered around
  * the full fit) and
  * coefficients on each replicate: intervals carry the uncertainty of the curves, not only of
- * the linear coefficients given them.
+ * the linear coefficients given them. The bootstrap stays near the fitted curves, so each
+ * channel's ROAS is also profiled (profile.ts): the report's ROAS interval holds both, and says
+ * when the data cannot pin a channel's ROAS to ±15 %.
  */
 import * as pm from '../../sim/portable-math';
 import { createStream, type Rng } from '../../sim/random';
@@ -16,6 +18,7 @@ import { fitDemand, levelOf, splitBaseline, type BaselinePart } from './demand';
 import { createEvaluator, type Evaluator, type LiftRow, type Solution } from './evaluator';
 import type { Pace } from './pace';
 import type { Prepared } from './prepare';
+import { profileEvaluations, profileRoas, type RoasProfile } from './profile';
 import { refineEvaluations, refineShapes, type RefinePlan } from './refine';
 import { plannedEvaluations, searchShapes, type SearchPlan } from './search';
 import { clampUnit, shapeOf, type ShapeBounds, type ShapePrior, type UnitShape } from './space';
@@ -54,6 +57,8 @@ export interface Estimate {
 	converged: boolean;
 	/** Lift implied per unit of maxResponse per lift test. */
 	liftPerUnit: number[];
+	/** Profile-likelihood interval and identification of each channel's ROAS (profile.ts). */
+	profiles: RoasProfile[];
 }
 
 const BOUNDS = (maxDelayStages: number): ShapeBounds => ({
@@ -91,12 +96,14 @@ function plans(effort: 'fast' | 'full'): {
 	search: SearchPlan;
 	refine: RefinePlan;
 	drawRefine: RefinePlan;
+	profile: RefinePlan;
 } {
 	return effort === 'fast'
 		? {
 				search: { sweeps: 3, globalPerChannel: 16, refineStart: 0.06, refineEnd: 0.015 },
 				refine: { iterations: 8, tolerance: 1e-4 },
-				drawRefine: { iterations: 2, tolerance: 1e-3 }
+				drawRefine: { iterations: 2, tolerance: 1e-3 },
+				profile: { iterations: 4, tolerance: 1e-3 }
 			}
 		: {
 				search: {
@@ -106,7 +113,8 @@ function plans(effort: 'fast' | 'full'): {
 					refineEnd: 0.008
 				},
 				refine: { iterations: 25, tolerance: 1e-5 },
-				drawRefine: { iterations: 4, tolerance: 1e-4 }
+				drawRefine: { iterations: 4, tolerance: 1e-4 },
+				profile: { iterations: 8, tolerance: 1e-4 }
 			};
 }
 
@@ -117,7 +125,8 @@ export function plannedWork(prep: Prepared): number {
 	return (
 		plannedEvaluations(p.search, C, prep.options.maxDelayStages) +
 		(1 + DEMAND_ROUNDS) * refineEvaluations(p.refine, C) +
-		prep.options.draws * refineEvaluations(p.drawRefine, C)
+		prep.options.draws * refineEvaluations(p.drawRefine, C) +
+		profileEvaluations(p.profile, C)
 	);
 }
 
@@ -195,6 +204,11 @@ export async function estimate(prep: Prepared, pace: Pace): Promise<Estimate> {
 	const holdoutFitted = holdoutPrediction(prep, shapes, demand, solution.features);
 	const base = solution.coef[0];
 	const baseline = Float64Array.from(demand, (d) => base * d);
+	const profiled = await profileRoas(
+		{ ...common, y: prep.y, baseline: demandColumn(demand), demand, points, shapes },
+		{ ...ctx, plan: plan.profile }
+	);
+	evaluations += profiled.evaluations;
 
 	// Bootstrap (the demand index stays fixed: its uncertainty is small beside the media's).
 	const residuals = new Float64Array(T);
@@ -235,7 +249,8 @@ export async function estimate(prep: Prepared, pace: Pace): Promise<Estimate> {
 		draws,
 		evaluations,
 		converged: refined.converged,
-		liftPerUnit
+		liftPerUnit,
+		profiles: profiled.profiles
 	};
 }
 

@@ -1,10 +1,12 @@
 /**
  * Turns an estimate into the plain-data MmmFit every view reads: decomposition, per-channel
- * ROAS and marginal ROAS with bootstrap intervals, response curves with intervals, carry-over
- * weights, diagnostics and warnings in words.
+ * ROAS and marginal ROAS with bootstrap intervals (ROAS widened to its profile-likelihood range,
+ * profile.ts), response curves with intervals, carry-over weights, diagnostics and warnings in
+ * words.
  */
 import type { Dataset } from '../dataset';
 import type { Estimate } from './estimate';
+import { identificationWarning } from './identification';
 import type { Prepared } from './prepare';
 import { durbinWatson, fitScores, quantile } from './scores';
 import { boundsHit } from './space';
@@ -43,6 +45,11 @@ export function interval(mean: number, draws: readonly number[]): Interval {
 		low: Math.min(quantile(draws, LOW), mean),
 		high: Math.max(quantile(draws, 1 - LOW), mean)
 	};
+}
+
+/** The smallest interval holding `a` and the range `b`. */
+function widen(a: Interval, b: { low: number; high: number }): Interval {
+	return { mean: a.mean, low: Math.min(a.low, b.low), high: Math.max(a.high, b.high) };
 }
 
 const round = (x: number, digits = 6): number =>
@@ -125,6 +132,13 @@ export function buildReport(
 		const contribution = values.reduce((a, b) => a + b, 0);
 		const curveDraws = draws.map((draw) => curveOf(draw.maxResponse[c], draw.shapes[c]));
 		const roasDraws = draws.map((draw) => draw.contribution[c] / totalSpend);
+		// The ROAS interval holds the bootstrap's and the profile's (profile.ts): the bootstrap
+		// stays near the fitted curves and misses flat valleys of the fit that the profile walks.
+		const profile = est.profiles[c];
+		const roas = widen(interval(contribution / totalSpend, roasDraws), profile);
+		if (!profile.identified) {
+			warnings.push(identificationWarning(dataset, prep, est, c, roas));
+		}
 		const mroasDraws = curveDraws.map((d) => marginalResponseAt(d as ChannelCurve, currentSpend));
 		const maxSpend = spend.reduce((a, b) => Math.max(a, b), 0);
 		const grid = Array.from(
@@ -148,12 +162,16 @@ export function buildReport(
 			totalSpend,
 			spend,
 			currentSpend,
-			roas: interval(contribution / totalSpend, roasDraws),
+			roas,
 			mroas: interval(marginalResponseAt(curve, currentSpend), mroasDraws),
-			contribution: interval(
-				contribution,
-				draws.map((draw) => draw.contribution[c])
+			contribution: widen(
+				interval(
+					contribution,
+					draws.map((draw) => draw.contribution[c])
+				),
+				{ low: profile.low * totalSpend, high: profile.high * totalSpend }
 			),
+			roasIdentified: profile.identified,
 			contributionShare: totalKpi !== 0 ? contribution / totalKpi : 0,
 			curve,
 			curveDraws,

@@ -141,8 +141,18 @@ export interface MmmChannel {
 	spend: number[];
 	/** The current operating point: average spend per period over the data, currency units. */
 	currentSpend: number;
-	/** Incremental KPI over the data / spend: KPI per currency unit. */
+	/**
+	 * Incremental KPI over the data / spend: KPI per currency unit. The interval holds the
+	 * bootstrap's percentiles and the profile-likelihood range (every ROAS the data cannot
+	 * reject at the interval level, the curves re-fitted around it).
+	 */
 	roas: Interval;
+	/**
+	 * Whether the data pin the ROAS to ±15 %: false when forcing it 15 % lower or higher, every
+	 * curve re-fitted, fits about as well (a warning then says so). Absent for channels without
+	 * spend.
+	 */
+	roasIdentified?: boolean;
 	/** Extra KPI per extra currency unit at `currentSpend` (steady state), KPI per currency. */
 	mroas: Interval;
 	/** Incremental KPI over the data, KPI units. */
