@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModelsBridge, type RlProgress } from '../../src/lib/workers/models-bridge';
-import { isAbortError, type WorkerLike } from '../../src/lib/workers/sim-bridge';
+import { isAbortError, type WorkerLike } from '../../src/lib/workers/worker-client';
 
 function fakeWorkers(hang: boolean) {
 	const created: { terminated: boolean }[] = [];

@@ -19,14 +19,13 @@ import {
 	type DesignOutcome,
 	type SequentialSetup
 } from '$lib/experiment/ab/sequential';
-import { WorkerClient } from '$lib/workers/worker-client';
-import { isAbortError } from '$lib/workers/sim-bridge';
+import { isAbortError, WorkerClient } from '$lib/workers/worker-client';
 import type { ExperimentsApi } from '$lib/workers/experiments.worker';
 
 const client = new WorkerClient<ExperimentsApi>(
 	() =>
 		new Worker(new URL('../workers/experiments.worker.ts', import.meta.url), { type: 'module' }),
-	'The experiment calculator'
+	{ name: 'The experiment calculator' }
 );
 
 /** A result being computed, with the latest request winning. */

@@ -11,13 +11,12 @@ import {
 	type LessonOutcome,
 	type LessonState
 } from '$lib/lessons/lesson';
-import { WorkerClient } from '$lib/workers/worker-client';
-import { isAbortError } from '$lib/workers/sim-bridge';
+import { isAbortError, WorkerClient } from '$lib/workers/worker-client';
 import type { LessonsApi } from '$lib/workers/lessons.worker';
 
 const client = new WorkerClient<LessonsApi>(
 	() => new Worker(new URL('../workers/lessons.worker.ts', import.meta.url), { type: 'module' }),
-	'The lesson simulation'
+	{ name: 'The lesson simulation' }
 );
 
 export class LessonSession {

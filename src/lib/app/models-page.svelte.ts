@@ -27,7 +27,7 @@ import {
 } from '../storage';
 import { DriftPanel } from './models-drift.svelte';
 import { LtvPanel } from './models-ltv.svelte';
-import { isAbortError } from '../workers/sim-bridge';
+import { isAbortError } from '../workers/worker-client';
 import { modelsBridge, type ModelsBridge, type RlProgress } from '../workers/models-bridge';
 
 /** One scenario the picker offers: a preset ('preset:<name>') or a saved one ('saved:<id>'). */

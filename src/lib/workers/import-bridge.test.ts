@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createImportService, type ImportProgress } from '../data/import';
 import { fixtureCsv } from '../data/import/test-fixtures';
-import { isAbortError, type WorkerLike } from './sim-bridge';
+import { isAbortError, type WorkerLike } from './worker-client';
 import { ImportBridge } from './import-bridge';
 
 /**

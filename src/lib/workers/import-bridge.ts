@@ -15,7 +15,7 @@ import type {
 	ImportReply
 } from '$lib/data/import';
 import type { ImportApi } from './import.worker';
-import { abortError, type WorkerLike } from './sim-bridge';
+import { abortError, WorkerClient, type WorkerLike } from './worker-client';
 
 /** Options of one import. */
 export interface ImportRunOptions extends ImportFileOptions {
@@ -33,32 +33,30 @@ export interface ImportBridgeOptions {
 
 /** Owner of one import worker. */
 export class ImportBridge {
-	readonly #create: () => WorkerLike;
-	readonly #idleMs: number;
-	#worker: WorkerLike | null = null;
-	#remote: Comlink.Remote<ImportApi> | null = null;
-	#idleTimer: ReturnType<typeof setTimeout> | null = null;
-	#calls = 0;
-	#failStart: ((error: Error) => void)[] = [];
+	readonly #client: WorkerClient<ImportApi>;
 
 	constructor(create: () => WorkerLike, options: ImportBridgeOptions = {}) {
-		this.#create = create;
-		this.#idleMs = options.idleMs ?? 600_000;
+		this.#client = new WorkerClient<ImportApi>(create, {
+			name: 'The importer',
+			idleMs: options.idleMs ?? 600_000,
+			cancelled: 'The importer was stopped.'
+		});
 	}
 
 	/** Whether a worker is alive. */
 	get started(): boolean {
-		return this.#worker !== null;
+		return this.#client.started;
 	}
 
 	/**
 	 * Read, parse and validate a file (or text) in the worker. A new import supersedes one still
-	 * running (the worker cancels it, latest wins).
+	 * running (the worker cancels it, latest wins). Aborting `signal` cancels inside the worker,
+	 * which keeps it (and a file read earlier) alive.
 	 */
 	importFile(input: Blob | string, options: ImportRunOptions = {}): Promise<ImportReply> {
 		const { signal, onProgress, ...fileOptions } = options;
 		if (signal?.aborted) return Promise.reject(abortError('The import was cancelled.'));
-		return this.#call(async (remote) => {
+		return this.#client.call(async (remote) => {
 			const onAbort = () => void remote.cancel();
 			signal?.addEventListener('abort', onAbort, { once: true });
 			const progress = onProgress
@@ -78,12 +76,12 @@ export class ImportBridge {
 
 	/** Re-apply an edited mapping to the last file read. */
 	remap(mapping: ColumnMapping, previewRows?: number): Promise<ImportReply> {
-		return this.#call((remote) => remote.remap(mapping, previewRows));
+		return this.#client.call((remote) => remote.remap(mapping, previewRows));
 	}
 
 	/** The suggested mapping of the last file read (undefined when none is kept). */
 	suggest(): Promise<ColumnMapping | undefined> {
-		return this.#call((remote) => remote.suggest());
+		return this.#client.call((remote) => remote.suggest());
 	}
 
 	/** Forget the last file and stop the worker (frees its memory). */
@@ -93,59 +91,7 @@ export class ImportBridge {
 
 	/** Stop the worker now; calls in flight reject. */
 	terminate(): void {
-		this.#clearIdle();
-		const failing = this.#failStart;
-		this.#failStart = [];
-		for (const fail of failing) fail(abortError('The importer was stopped.'));
-		this.#worker?.terminate();
-		this.#worker = null;
-		this.#remote = null;
-	}
-
-	async #call<T>(work: (remote: Comlink.Remote<ImportApi>) => Promise<T>): Promise<T> {
-		this.#clearIdle();
-		const remote = this.#start();
-		this.#calls++;
-		let fail: (error: Error) => void = () => {};
-		const stopped = new Promise<never>((_, reject) => (fail = reject));
-		this.#failStart.push(fail);
-		try {
-			return await Promise.race([work(remote), stopped]);
-		} finally {
-			this.#failStart = this.#failStart.filter((f) => f !== fail);
-			this.#calls--;
-			if (this.#calls === 0 && this.#worker) this.#scheduleIdle();
-		}
-	}
-
-	#start(): Comlink.Remote<ImportApi> {
-		if (this.#remote) return this.#remote;
-		const worker = this.#create();
-		// A worker that fails to load never answers: fail the calls waiting on it.
-		worker.addEventListener('error', (event) => {
-			if (worker !== this.#worker) return;
-			const message = (event as ErrorEvent).message || 'the worker could not start';
-			const failing = this.#failStart;
-			this.#failStart = [];
-			for (const f of failing) f(new Error(`The importer stopped: ${message}`));
-			this.terminate();
-		});
-		this.#worker = worker;
-		this.#remote = Comlink.wrap<ImportApi>(worker);
-		return this.#remote;
-	}
-
-	#scheduleIdle(): void {
-		this.#clearIdle();
-		this.#idleTimer = setTimeout(() => {
-			this.#idleTimer = null;
-			if (this.#calls === 0) this.terminate();
-		}, this.#idleMs);
-	}
-
-	#clearIdle(): void {
-		if (this.#idleTimer !== null) clearTimeout(this.#idleTimer);
-		this.#idleTimer = null;
+		this.#client.terminate();
 	}
 }
 

@@ -16,12 +16,9 @@ import type {
 	TwinResult
 } from '../data/mmm';
 import type { MmmApi } from './mmm.worker';
-import { WorkerClient } from './worker-client';
+import { WorkerClient, type WorkerLike } from './worker-client';
 
-/** What the bridge needs of a worker (a `Worker`, or a message port in tests). */
-export interface WorkerLike extends Comlink.Endpoint {
-	terminate(): void;
-}
+export type { WorkerLike } from './worker-client';
 
 /** Progress and cancellation of a fit in the worker. */
 export interface FitHooks {
@@ -38,100 +35,40 @@ export function fitAbortError(message = 'The fit was cancelled.'): DOMException 
 
 /** Owns one MMM worker. */
 export class MmmBridge {
-	readonly #create: () => WorkerLike;
-	readonly #idleMs: number;
-	#worker: WorkerLike | null = null;
-	#remote: Comlink.Remote<MmmApi> | null = null;
-	#fail: ((error: Error) => void) | null = null;
-	#idleTimer: ReturnType<typeof setTimeout> | null = null;
+	readonly #client: WorkerClient<MmmApi>;
 
 	constructor(create: () => WorkerLike, options: { idleMs?: number } = {}) {
-		this.#create = create;
-		this.#idleMs = options.idleMs ?? 30_000;
+		this.#client = new WorkerClient<MmmApi>(create, {
+			name: 'The MMM worker',
+			idleMs: options.idleMs ?? 30_000,
+			cancelled: 'The fit was cancelled.'
+		});
 	}
 
 	/** Whether a worker is alive. */
 	get started(): boolean {
-		return this.#worker !== null;
+		return this.#client.started;
 	}
 
 	/** Fit in the worker. A new fit supersedes one still running (latest wins). */
 	fit(dataset: Dataset, options: MmmOptions = {}, hooks: FitHooks = {}): Promise<MmmFit> {
 		const { signal, onProgress } = hooks;
 		if (signal?.aborted) return Promise.reject(fitAbortError());
-		if (this.#fail) {
-			this.#fail(fitAbortError('Superseded by a newer fit.'));
-			this.terminate();
-		}
-		this.#clearIdle();
-		const remote = this.#start();
-		return new Promise<MmmFit>((resolve, reject) => {
-			let settled = false;
-			const onAbort = () => {
-				fail(fitAbortError());
-				this.terminate();
-			};
-			const settle = (finish: () => void) => {
-				if (settled) return;
-				settled = true;
-				signal?.removeEventListener('abort', onAbort);
-				if (this.#fail === fail) {
-					this.#fail = null;
-					this.#scheduleIdle();
-				}
-				finish();
-			};
-			const fail = (error: Error) => settle(() => reject(error));
-			this.#fail = fail;
-			signal?.addEventListener('abort', onAbort, { once: true });
-			const progress = onProgress
-				? Comlink.proxy((done: number, total: number) => {
-						if (!settled) onProgress(done, total);
-					})
-				: undefined;
-			remote.fit(dataset, options, progress).then(
-				(fit) => settle(() => resolve(fit)),
-				(error: unknown) => fail(error instanceof Error ? error : new Error(String(error)))
-			);
-		});
+		if (this.#client.busy) this.#client.terminate('Superseded by a newer fit.');
+		let settled = false;
+		const progress = onProgress
+			? Comlink.proxy((done: number, total: number) => {
+					if (!settled) onProgress(done, total);
+				})
+			: undefined;
+		return this.#client
+			.call((remote) => remote.fit(dataset, options, progress), signal)
+			.finally(() => (settled = true));
 	}
 
 	/** Stop the worker now (a fit in progress is cancelled); the next fit starts a fresh one. */
 	terminate(): void {
-		this.#clearIdle();
-		const fail = this.#fail;
-		this.#fail = null;
-		fail?.(fitAbortError());
-		this.#worker?.terminate();
-		this.#worker = null;
-		this.#remote = null;
-	}
-
-	#start(): Comlink.Remote<MmmApi> {
-		if (this.#remote) return this.#remote;
-		const worker = this.#create();
-		worker.addEventListener('error', (event) => {
-			if (worker !== this.#worker) return;
-			const message = (event as ErrorEvent).message || 'the worker could not start';
-			this.#fail?.(new Error(`The MMM worker stopped: ${message}`));
-			this.terminate();
-		});
-		this.#worker = worker;
-		this.#remote = Comlink.wrap<MmmApi>(worker);
-		return this.#remote;
-	}
-
-	#scheduleIdle(): void {
-		this.#clearIdle();
-		this.#idleTimer = setTimeout(() => {
-			this.#idleTimer = null;
-			if (!this.#fail) this.terminate();
-		}, this.#idleMs);
-	}
-
-	#clearIdle(): void {
-		if (this.#idleTimer !== null) clearTimeout(this.#idleTimer);
-		this.#idleTimer = null;
+		this.#client.terminate();
 	}
 }
 
@@ -149,13 +86,13 @@ export function mmmBridge(): MmmBridge {
 
 /** The worker for the split and budget scenarios (lazy; aborting a solve terminates it). */
 function splitWorker(): WorkerClient<MmmApi> {
-	splitClient ??= new WorkerClient<MmmApi>(mmmWorker, 'The split calculator');
+	splitClient ??= new WorkerClient<MmmApi>(mmmWorker, { name: 'The split calculator' });
 	return splitClient;
 }
 
 /** The worker for twins (lazy; aborting terminates it). */
 function twinWorker(): WorkerClient<MmmApi> {
-	twinClient ??= new WorkerClient<MmmApi>(mmmWorker, 'The twin builder');
+	twinClient ??= new WorkerClient<MmmApi>(mmmWorker, { name: 'The twin builder' });
 	return twinClient;
 }
 

@@ -13,7 +13,7 @@ import type { DriftWatchRequest, DriftWatchResult } from '../models/drift-watch'
 import type { LtvReport } from '../models/ltv-evaluate';
 import type { LtvWeightsJson } from '../policies/ltv-network';
 import type { LtvTrainRequest, ModelsApi, RlProgress, RlTrainRequest } from './models.worker';
-import { abortError, type WorkerLike } from './sim-bridge';
+import { WorkerClient, type WorkerLike } from './worker-client';
 
 export type { LtvTrainRequest, RlProgress, RlTrainRequest } from './models.worker';
 
@@ -26,18 +26,15 @@ export interface TrainOptions {
 }
 
 export class ModelsBridge {
-	readonly #create: () => WorkerLike;
-	readonly #idleMs: number;
-	#worker: WorkerLike | null = null;
-	#remote: Comlink.Remote<ModelsApi> | null = null;
-	#fail: ((error: Error) => void) | null = null;
-	#calls = 0;
-	#idleTimer: ReturnType<typeof setTimeout> | null = null;
+	readonly #client: WorkerClient<ModelsApi>;
 
 	constructor(create: () => WorkerLike, options: { idleMs?: number } = {}) {
-		this.#create = create;
-		// Long idle time: the last trained LTV model lives in the worker until it is saved.
-		this.#idleMs = options.idleMs ?? 300_000;
+		this.#client = new WorkerClient<ModelsApi>(create, {
+			name: 'The models worker',
+			// Long idle time: the last trained LTV model lives in the worker until it is saved.
+			idleMs: options.idleMs ?? 300_000,
+			cancelled: 'The models worker was stopped.'
+		});
 	}
 
 	/** The TF.js backend the worker chose. */
@@ -48,28 +45,13 @@ export class ModelsBridge {
 	/** Train (or resume) an RL allocator. Resolves with the last iteration's progress. */
 	trainRl(request: RlTrainRequest, options: TrainOptions = {}): Promise<RlProgress | null> {
 		const { signal, onProgress } = options;
-		if (signal?.aborted) return Promise.reject(abortError('Training was cancelled.'));
-		return new Promise((resolve, reject) => {
-			let settled = false;
-			const settle = (finish: () => void) => {
-				if (settled) return;
-				settled = true;
-				signal?.removeEventListener('abort', onAbort);
-				finish();
-			};
-			const onAbort = () => {
-				settle(() => reject(abortError('Training was cancelled.')));
-				this.terminate();
-			};
-			signal?.addEventListener('abort', onAbort, { once: true });
-			const progress = Comlink.proxy((p: RlProgress) => {
-				if (!settled) onProgress?.(p);
-			});
-			this.#call((remote) => remote.trainRl(request, progress)).then(
-				(last) => settle(() => resolve(last)),
-				(error: Error) => settle(() => reject(error))
-			);
+		let settled = false;
+		const progress = Comlink.proxy((p: RlProgress) => {
+			if (!settled) onProgress?.(p);
 		});
+		return this.#client
+			.call((remote) => remote.trainRl(request, progress), signal, 'Training was cancelled.')
+			.finally(() => (settled = true));
 	}
 
 	/** Train and evaluate the LTV model; `onEpoch` hears (epoch, loss). */
@@ -117,63 +99,11 @@ export class ModelsBridge {
 
 	/** Stop the worker now; calls in progress reject (AbortError). */
 	terminate(): void {
-		this.#clearIdle();
-		const fail = this.#fail;
-		this.#fail = null;
-		this.#worker?.terminate();
-		this.#worker = null;
-		this.#remote = null;
-		fail?.(abortError('The models worker was stopped.'));
+		this.#client.terminate();
 	}
 
-	async #call<T>(run: (remote: Comlink.Remote<ModelsApi>) => Promise<T>): Promise<T> {
-		this.#clearIdle();
-		const remote = this.#start();
-		this.#calls++;
-		const failed = new Promise<never>((_, reject) => {
-			const previous = this.#fail;
-			this.#fail = (error) => {
-				previous?.(error);
-				reject(error);
-			};
-		});
-		try {
-			return await Promise.race([run(remote), failed]);
-		} finally {
-			this.#calls--;
-			if (this.#calls === 0) {
-				this.#fail = null;
-				this.#scheduleIdle();
-			}
-		}
-	}
-
-	#start(): Comlink.Remote<ModelsApi> {
-		if (this.#remote) return this.#remote;
-		const worker = this.#create();
-		worker.addEventListener('error', (event) => {
-			if (worker !== this.#worker) return;
-			const message = (event as ErrorEvent).message || 'the worker could not start';
-			const fail = this.#fail;
-			this.terminate();
-			fail?.(new Error(`The models worker stopped: ${message}`));
-		});
-		this.#worker = worker;
-		this.#remote = Comlink.wrap<ModelsApi>(worker);
-		return this.#remote;
-	}
-
-	#scheduleIdle(): void {
-		this.#clearIdle();
-		this.#idleTimer = setTimeout(() => {
-			this.#idleTimer = null;
-			if (this.#calls === 0) this.terminate();
-		}, this.#idleMs);
-	}
-
-	#clearIdle(): void {
-		if (this.#idleTimer !== null) clearTimeout(this.#idleTimer);
-		this.#idleTimer = null;
+	#call<T>(run: (remote: Comlink.Remote<ModelsApi>) => Promise<T>): Promise<T> {
+		return this.#client.call(run);
 	}
 }
 

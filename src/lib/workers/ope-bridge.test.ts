@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OpeSession, type OpeSource } from '../experiment/ope/ope-session';
 import type { TargetSpec } from '../experiment/ope/target-policies';
 import { OpeBridge, opeRunner } from './ope-bridge';
-import { isAbortError, type WorkerLike } from './sim-bridge';
+import { isAbortError, type WorkerLike } from './worker-client';
 import type { OpeEvaluateRequest } from './ope.worker';
 
 /**

@@ -13,7 +13,7 @@ import type { Scenario } from '../sim/scenario';
 import { PilotAnalyst } from '../app/pilot-analyst';
 import { PilotPool } from './pilot-pool';
 import { interruptionText, isPilotInterrupted, PilotInterrupted } from './pilot-interrupted';
-import { isAbortError, type WorkerLike } from './sim-bridge';
+import { isAbortError, type WorkerLike } from './worker-client';
 
 const scenario = loadPreset('two-channels');
 const parsed = parsePilotConfig(

@@ -5,7 +5,7 @@ import type { Scenario } from '../sim/scenario';
 import type { PilotSnapshot } from '../app/pilot-analyst';
 import type { PilotProgress } from '../app/run-progress';
 import { PilotPool, poolSize } from './pilot-pool';
-import { isAbortError, type WorkerLike } from './sim-bridge';
+import { isAbortError, type WorkerLike } from './worker-client';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

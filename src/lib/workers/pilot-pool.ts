@@ -27,7 +27,7 @@ import type {
 	PilotRunOptions
 } from './pilot-request';
 import { PilotSlot as Slot } from './pilot-slot';
-import { abortError, type WorkerLike } from './sim-bridge';
+import { abortError, type WorkerLike } from './worker-client';
 
 export type { PilotOutcome, PilotPoolOptions, PilotRequest, PilotRunOptions };
 
@@ -234,7 +234,7 @@ export class PilotPool {
 		result: PilotResult,
 		signal?: AbortSignal
 	): Promise<{ curves: PilotCurves; details: PilotDetails | null }> {
-		if (signal?.aborted) return Promise.reject(abortError());
+		if (signal?.aborted) return Promise.reject(abortError('The simulation was cancelled.'));
 		this.#cancelCurrent?.(abortError('Superseded.'));
 		this.#clearIdle();
 		const analyst = this.#analystSlot();
@@ -253,7 +253,7 @@ export class PilotPool {
 					if (analyst.pending > 0) this.#retire(analyst);
 					reject(error);
 				});
-			const onAbort = () => cancel(abortError());
+			const onAbort = () => cancel(abortError('The simulation was cancelled.'));
 			this.#cancelCurrent = cancel;
 			signal?.addEventListener('abort', onAbort, { once: true });
 			analyst

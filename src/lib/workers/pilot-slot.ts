@@ -4,7 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import type { PilotApi } from './pilot.worker';
-import type { WorkerLike } from './sim-bridge';
+import type { WorkerLike } from './worker-client';
 
 const now = () => performance.now();
 

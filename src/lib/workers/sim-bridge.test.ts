@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProgressCallback, RunRequest, RunSummary } from '../app/run-summary';
-import { isAbortError, SimBridge, type WorkerLike } from './sim-bridge';
+import { SimBridge } from './sim-bridge';
+import { isAbortError, type WorkerLike } from './worker-client';
 
 /**
  * A stand-in for the worker: the API is exposed on one end of a MessageChannel, the bridge talks
