@@ -8,10 +8,12 @@ import { dirname } from 'node:path';
 import { resultFingerprint } from '../lib/experiment/fingerprint';
 import { pilotSeeds, summarizePilot, type PilotResult } from '../lib/experiment/pilot';
 import { formatPilotCsv } from '../lib/experiment/pilot-csv';
-import { setupPilot } from './pilot-setup';
+import { readJsonArg, setupPilot } from './pilot-setup';
+import { needsLtvModel, trainLtvForCli } from './ltv-train';
+import type { LtvWeightsJson } from '../lib/policies/ltv-network';
 import { formatPilotTable } from './pilot-table';
 import { fromResultsJson, toResultsJson } from '../lib/experiment/results-json';
-import { UsageError } from './scenario-source';
+import { loadScenarioArg, UsageError } from './scenario-source';
 import { defaultThreads, runSeeds } from './seed-pool';
 import { checkShardFile, makeShardFile, mergeShards, shardSeeds, type NamedShard } from './shard';
 import type { Format, PilotArgs } from './sim-args';
@@ -49,10 +51,30 @@ export function report(result: PilotResult, format: Format, out: string | undefi
 	}
 }
 
+/**
+ * The LTV model a pilot's ts-curve-ltv policies need when they have none (from --policies, or a
+ * --config file without one): trained on the scenario's history, market seed = the first seed.
+ */
+async function ltvModelFor(args: PilotArgs, io: CliIo): Promise<LtvWeightsJson | undefined> {
+	const fromFile = args.config === undefined ? undefined : readJsonArg('--config', args.config);
+	const policies =
+		args.policies?.map((kind) => ({ kind })) ??
+		(Array.isArray(fromFile)
+			? fromFile
+			: (fromFile as { policies?: unknown } | undefined)?.policies);
+	if (!needsLtvModel(policies)) return undefined;
+	const scenario = loadScenarioArg(args.scenario);
+	const start = performance.now();
+	const model = await trainLtvForCli(scenario, args.firstSeed ?? scenario.seed);
+	const seconds = ((performance.now() - start) / 1000).toFixed(1);
+	io.err(`Trained an LTV model for ts-curve-ltv on the scenario's history (${seconds} s).\n`);
+	return model;
+}
+
 /** Run a pilot (or one shard of it) as the arguments say; resolves with the exit code. */
 export async function runPilotCommand(args: PilotArgs, io: CliIo): Promise<number> {
-	const { scenario, config } = setupPilot(args);
 	checkOutPath(args.out);
+	const { scenario, config } = setupPilot(args, await ltvModelFor(args, io));
 	const allSeeds = pilotSeeds(config);
 	const seeds = args.shard ? shardSeeds(allSeeds, args.shard) : allSeeds;
 	const threads = args.threads ?? defaultThreads(seeds.length);

@@ -12,6 +12,8 @@ import { parseJson } from '../lib/sim/json';
 import type { FieldError, Scenario } from '../lib/sim/scenario';
 import { loadScenarioArg, UsageError } from './scenario-source';
 import type { PilotArgs } from './sim-args';
+import type { LtvWeightsJson } from '../lib/policies/ltv-network';
+import { withLtvModel } from './ltv-train';
 
 /** A pilot ready to run. */
 export interface PilotSetup {
@@ -66,8 +68,11 @@ function describe(error: FieldError, sources: Sources, policies: string[] | unde
 	return `${source ?? error.path}: ${error.message}`;
 }
 
-/** Load the scenario and build and validate the pilot config from the arguments. */
-export function setupPilot(args: PilotArgs): PilotSetup {
+/**
+ * Load the scenario and build and validate the pilot config from the arguments. `ltvModel`, when
+ * given, goes to every ts-curve-ltv policy that has none (see ltv-train.ts).
+ */
+export function setupPilot(args: PilotArgs, ltvModel?: LtvWeightsJson): PilotSetup {
 	const scenario = loadScenarioArg(args.scenario);
 	const input: Record<string, unknown> = {};
 	const sources: Sources = {};
@@ -102,6 +107,8 @@ export function setupPilot(args: PilotArgs): PilotSetup {
 		input.guardrails = readJsonArg('--guardrails', args.guardrails);
 		sources.guardrails = `--guardrails ${args.guardrails}`;
 	}
+	if (ltvModel && Array.isArray(input.policies))
+		input.policies = withLtvModel(input.policies, ltvModel);
 	const parsed = parsePilotConfig(input, scenario);
 	if (!parsed.ok) {
 		throw new UsageError(

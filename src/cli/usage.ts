@@ -27,6 +27,8 @@ Pilot options:
   --scenario FILE|PRESET  a scenario JSON file, or a preset: ${presetNames().join(', ')}
   --policies A,B,…        policy kinds to compare (see --list); default:
                           ${DEFAULT_POLICIES.map((p) => p.kind).join(',')}
+                          (ts-curve-ltv without a model first trains an LTV model on the
+                          scenario's history with TF.js: a few seconds)
   --config FILE.json      a pilot config as JSON, the lab's format: {"policies": [{"kind": "ts-curve",
                           "forgetting": 0.98}, …], "seeds", "firstSeed", "days", "objective",
                           "guardrails", "baseline", "frequencyThreshold"}; a bare JSON list is read
