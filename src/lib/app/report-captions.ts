@@ -36,7 +36,8 @@ export function regretCaption(result: PilotResult): string {
 	const parts = result.policies
 		.filter((p) => p.id !== 'oracle')
 		.map((p) => `${p.name} ${m(p.regretByDay.at(-1) ?? NaN)}`);
-	return `Cumulative regret: the LTV-profit the oracle (which knows the true response curves) earned and each policy did not, by pilot day. At the end: ${parts.join(', ')}.`;
+	const band = result.seeds.length > 1 ? ' Shaded: the 95 % interval over seeds.' : '';
+	return `Cumulative regret: the LTV-profit the oracle (which knows the true response curves) earned and each policy did not, by pilot day. At the end: ${parts.join(', ')}.${band}`;
 }
 
 /** The allocation chart for one policy: its channel shares over the pilot. */
@@ -53,7 +54,8 @@ export function allocationCaption(result: PilotResult, policyId: string): string
 
 /** The ROAS comparison: the channel whose platform over-claims most. */
 export function roasCaption(rows: readonly RoasRow[], policyName: string): string {
-	const intro = `Return on ad spend per channel under ${policyName}: platform-reported, last-click, and the true incremental return (first order and lifetime margin).`;
+	const whiskers = rows.some((r) => r.interval) ? ' Whiskers: 95 % intervals over seeds.' : '';
+	const intro = `Return on ad spend per channel under ${policyName}: platform-reported, last-click, and the true incremental return (first order and lifetime margin).${whiskers}`;
 	const worst = rows
 		.filter((r) => Number.isFinite(r.overClaim))
 		.reduce<RoasRow | null>((a, b) => (a === null || b.overClaim > a.overClaim ? b : a), null);

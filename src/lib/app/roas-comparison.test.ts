@@ -41,9 +41,13 @@ describe('roasByChannel', () => {
 });
 
 describe('roasMax', () => {
-	it('is the largest finite ROAS and at least break-even', () => {
-		const all = rows.flatMap((r) => Object.values(r.roas));
-		expect(roasMax(rows)).toBe(Math.max(1, ...all));
+	it('is the largest finite ROAS or interval top, and at least break-even', () => {
+		const all = rows.flatMap((r) => [
+			...Object.values(r.roas),
+			...Object.values(r.interval ?? {}).map((band) => band[1])
+		]);
+		expect(rows.some((r) => r.interval !== null)).toBe(true);
+		expect(roasMax(rows)).toBe(Math.max(1, ...all.filter(Number.isFinite)));
 		expect(roasMax([])).toBe(1);
 	});
 });

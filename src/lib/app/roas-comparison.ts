@@ -26,15 +26,22 @@ export interface RoasRow {
 	spend: number;
 	/** Revenue (margin for ltvRoas) ÷ spend, by measure. */
 	roas: Record<RoasKind, number>;
+	/** Its 95 % interval over seeds, by measure (null for results saved without intervals or one seed). */
+	interval: Record<RoasKind, [number, number]> | null;
 	/** Platform-reported ÷ true first-order ROAS: how much the platform over-claims (NaN if undefined). */
 	overClaim: number;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
 
-/** ROAS per channel for one policy's per-channel means. */
-export function roasByChannel(policy: PolicySummary, channelNames: readonly string[]): RoasRow[] {
+/** ROAS per channel for one policy's per-channel means (with intervals when it has them). */
+export function roasByChannel(
+	policy: PolicySummary,
+	channelNames: readonly string[],
+	seeds = 2
+): RoasRow[] {
 	const ch = policy.channels;
+	const bands = seeds > 1 ? policy.channelRoas : undefined;
 	return channelNames.map((name, c) => {
 		const spend = ch.spend[c] ?? 0;
 		const roas: Record<RoasKind, number> = {
@@ -43,15 +50,33 @@ export function roasByChannel(policy: PolicySummary, channelNames: readonly stri
 			trueRoas: ratio(ch.incRevenue[c], spend),
 			ltvRoas: ratio(ch.incLtvMargin[c], spend)
 		};
-		return { channel: c, name, spend, roas, overClaim: ratio(roas.platform, roas.trueRoas) };
+		const interval = bands
+			? (Object.fromEntries(
+					ROAS_KINDS.map((k) => [k, [bands[k].low[c], bands[k].high[c]] as [number, number]])
+				) as Record<RoasKind, [number, number]>)
+			: null;
+		return {
+			channel: c,
+			name,
+			spend,
+			roas,
+			interval,
+			overClaim: ratio(roas.platform, roas.trueRoas)
+		};
 	});
 }
 
-/** The largest finite ROAS of the rows (at least 1, so break-even is always on the axis). */
+/**
+ * The largest finite ROAS of the rows, interval tops included (at least 1, so break-even is
+ * always on the axis).
+ */
 export function roasMax(rows: readonly RoasRow[]): number {
 	let max = 1;
 	for (const row of rows)
-		for (const kind of ROAS_KINDS)
+		for (const kind of ROAS_KINDS) {
 			if (Number.isFinite(row.roas[kind])) max = Math.max(max, row.roas[kind]);
+			const high = row.interval?.[kind][1];
+			if (high !== undefined && Number.isFinite(high)) max = Math.max(max, high);
+		}
 	return max;
 }

@@ -167,6 +167,17 @@ export const OBJECTIVE_METRIC: Readonly<Record<Objective, SummaryMetric>> = {
 	clicks: 'ltvProfit'
 };
 
+/** The ROAS measures with intervals per channel: platform-claimed, last-click, true first-order, true lifetime. */
+export type ChannelRoasKind = 'platform' | 'lastClick' | 'trueRoas' | 'ltvRoas';
+
+/** Revenue series behind each ROAS measure. */
+const ROAS_NUMERATOR: Record<ChannelRoasKind, keyof RunMetrics['channels']> = {
+	platform: 'platformRevenue',
+	lastClick: 'lastClickRevenue',
+	trueRoas: 'incRevenue',
+	ltvRoas: 'incLtvMargin'
+};
+
 export interface PolicySummary {
 	id: string;
 	name: string;
@@ -177,12 +188,19 @@ export interface PolicySummary {
 	regret: Estimate;
 	/** Mean cumulative regret by pilot day. */
 	regretByDay: number[];
+	/** Its 95 % interval over seeds by pilot day (paired against the oracle; absent in runs saved before it). */
+	regretBandByDay?: { low: number[]; high: number[] };
 	/** Cumulative LTV-profit minus the baseline's by pilot day: mean and 95 % interval over seeds. */
 	vsBaselineByDay: { mean: number[]; low: number[]; high: number[] };
 	/** Mean daily spend per channel [day·C + c]. */
 	meanDailySpend: number[];
 	/** Per channel means over seeds. */
 	channels: Record<keyof RunMetrics['channels'], number[]>;
+	/**
+	 * Per channel ROAS (revenue, or lifetime margin for `ltv`, ÷ spend over the pilot) as a ratio
+	 * of means over seeds with its 95 % interval, by measure (absent in runs saved before it).
+	 */
+	channelRoas?: Record<ChannelRoasKind, { low: number[]; high: number[] }>;
 	/** Per segment mean shares of spend, reach and customers. */
 	segments: { spend: number[]; reach: number[]; customers: number[]; population: number[] };
 }
@@ -256,6 +274,7 @@ export function summarizePilot(
 		const oracleCum = oracle.map(cumulative);
 		const vsBaselineByDay = { mean: [] as number[], low: [] as number[], high: [] as number[] };
 		const regretByDay: number[] = [];
+		const regretBand = { low: [] as number[], high: [] as number[] };
 		for (let d = 0; d < days; d++) {
 			const diff = pairedCi(
 				own.map((series) => series[d]),
@@ -264,7 +283,10 @@ export function summarizePilot(
 			vsBaselineByDay.mean.push(diff.mean);
 			vsBaselineByDay.low.push(Number.isFinite(diff.low) ? diff.low : diff.mean);
 			vsBaselineByDay.high.push(Number.isFinite(diff.high) ? diff.high : diff.mean);
-			regretByDay.push(meanCi(oracleCum.map((series, i) => series[d] - own[i][d])).mean);
+			const gap = meanCi(oracleCum.map((series, i) => series[d] - own[i][d]));
+			regretByDay.push(gap.mean);
+			regretBand.low.push(Number.isFinite(gap.low) ? gap.low : gap.mean);
+			regretBand.high.push(Number.isFinite(gap.high) ? gap.high : gap.mean);
 		}
 		const meanOf = (pick: (r: RunMetrics) => number[]) => {
 			const first = pick(runs[0]);
@@ -289,6 +311,7 @@ export function summarizePilot(
 				runs.map((r) => r.ltvProfit)
 			),
 			regretByDay,
+			regretBandByDay: regretBand,
 			vsBaselineByDay,
 			meanDailySpend: meanOf((r) => r.dailySpend),
 			channels: Object.fromEntries(
@@ -297,6 +320,20 @@ export function summarizePilot(
 					meanOf((r) => r.channels[key])
 				])
 			) as PolicySummary['channels'],
+			channelRoas: Object.fromEntries(
+				(Object.keys(ROAS_NUMERATOR) as ChannelRoasKind[]).map((kind) => {
+					const band = { low: [] as number[], high: [] as number[] };
+					runs[0].channels.spend.forEach((_, c) => {
+						const e = ratioCi(
+							runs.map((r) => r.channels[ROAS_NUMERATOR[kind]][c]),
+							runs.map((r) => r.channels.spend[c])
+						);
+						band.low.push(Number.isFinite(e.low) ? e.low : e.mean);
+						band.high.push(Number.isFinite(e.high) ? e.high : e.mean);
+					});
+					return [kind, band];
+				})
+			) as PolicySummary['channelRoas'],
 			segments: {
 				spend: shareOf((r) => r.segments.spend),
 				reach: shareOf((r) => r.segments.reach),
