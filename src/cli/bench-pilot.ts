@@ -2,7 +2,8 @@
  * Pilot speed for `npm run bench pilot`: the dtc-default pilot with 10 representative policies
  * × 30 seeds over its 365-day horizon, on the CLI's worker-thread pool (one thread per core),
  * wall seconds from start to summary — and each policy kind's mean milliseconds per run, so the
- * slow ones show. One measurement, not a median: the figure is tens of seconds on two cores.
+ * slow ones show. One measurement, not a median: the figure is seconds on two cores, and the
+ * first seed of each worker thread runs cold (its code not yet optimised by V8).
  */
 import { summarizePilot, pilotSeeds } from '../lib/experiment/pilot';
 import { parsePilotConfig } from '../lib/experiment/pilot-config';

@@ -1,7 +1,8 @@
 /**
  * Worker thread of the CLI's seed pool (seed-pool.ts): receives the scenario and pilot config
  * once (workerData), then one seed per message, and answers with plain data (structured clone
- * keeps typed arrays, NaN and ±Infinity). Started through seed-worker.mjs, which loads tsx.
+ * keeps typed arrays, NaN and ±Infinity). seed-pool.ts starts it bundled with the engine into
+ * one script by esbuild, or through seed-worker.mjs (which loads tsx) when esbuild is missing.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PilotConfig } from '../lib/experiment/pilot';

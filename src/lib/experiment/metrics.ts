@@ -85,11 +85,10 @@ export function runMetrics(
 ): RunMetrics {
 	const { trace, market } = run;
 	const p = market.params;
-	const { C, K, S } = trace;
+	const { C, S } = trace;
 	const H = run.historyDays;
 	const days = run.days;
 	const o = trace.observables;
-	const t = trace.truth;
 	const channels: ChannelMetrics = {
 		spend: new Array(C).fill(0),
 		incConversions: new Array(C).fill(0),
@@ -108,6 +107,76 @@ export function runMetrics(
 	};
 	const dailyLtvProfit = new Array(days).fill(0);
 	const dailySpend = new Array(days * C).fill(0);
+	const { incLtvRevenue, impressions, overFrequency, reached } = accumulateDays(
+		run,
+		channels,
+		segments,
+		dailyLtvProfit,
+		dailySpend,
+		frequencyThreshold
+	);
+	const spend = sum(channels.spend);
+	const incConversions = sum(channels.incConversions);
+	const incRevenue = sum(channels.incRevenue);
+	const incLtvMargin = sum(channels.incLtvMargin);
+	const unsafe = sum(o.unsafeImpressions.subarray(H * C, (H + days) * C));
+	const share = (a: number[]) => {
+		const total = sum(a);
+		return a.map((x) => (total > 0 ? x / total : 0));
+	};
+	const reachShare = share(segments.reach);
+	const populationShare = share(segments.population);
+	return {
+		policyId: run.policyId,
+		seed: run.seed,
+		days,
+		spend,
+		budgetUsed: dailyBudget > 0 && days > 0 ? spend / (dailyBudget * days) : 0,
+		incConversions,
+		incRevenue,
+		incLtvRevenue,
+		incLtvMargin,
+		ltvProfit: incLtvMargin - spend,
+		trueRoas: spend > 0 ? incRevenue / spend : 0,
+		ltvRoas: spend > 0 ? incLtvRevenue / spend : 0,
+		platformRoas: spend > 0 ? sum(channels.platformRevenue) / spend : 0,
+		lastClickRoas: spend > 0 ? sum(channels.lastClickRevenue) / spend : 0,
+		cpa: incConversions > 0 ? spend / incConversions : Infinity,
+		platformCpa:
+			sum(channels.platformConversions) > 0 ? spend / sum(channels.platformConversions) : Infinity,
+		paybackDays: paybackDays(run, segments.customers, spend),
+		pacingError: pacingError(run, dailySpend),
+		overFrequencyShare: reached > 0 ? overFrequency / reached : 0,
+		frequencyThreshold,
+		impressions,
+		unsafeImpressions: unsafe,
+		segments,
+		reachDisparity: reachShare.reduce((acc, x, s) => acc + Math.abs(x - populationShare[s]), 0) / 2,
+		channels,
+		dailyLtvProfit,
+		dailySpend
+	};
+}
+
+/**
+ * The pilot days' sums of `runMetrics` into its channel, segment and daily arrays; returns the
+ * scalar totals. Apart from `runMetrics` so that V8's on-the-fly compilation of this long loop
+ * is not thrown away by the code after it, which has not run yet.
+ */
+function accumulateDays(
+	run: PolicyRun,
+	channels: ChannelMetrics,
+	segments: RunMetrics['segments'],
+	dailyLtvProfit: number[],
+	dailySpend: number[],
+	frequencyThreshold: number
+): { incLtvRevenue: number; impressions: number; overFrequency: number; reached: number } {
+	const { trace } = run;
+	const { C, K, S } = trace;
+	const H = run.historyDays;
+	const days = run.days;
+	const o = trace.observables;
+	const t = trace.truth;
 	let incLtvRevenue = 0;
 	let impressions = 0;
 	let overFrequency = 0;
@@ -150,47 +219,7 @@ export function runMetrics(
 			}
 		}
 	}
-	const spend = sum(channels.spend);
-	const incConversions = sum(channels.incConversions);
-	const incRevenue = sum(channels.incRevenue);
-	const incLtvMargin = sum(channels.incLtvMargin);
-	const unsafe = sum(o.unsafeImpressions.subarray(H * C, (H + days) * C));
-	const share = (a: number[]) => {
-		const total = sum(a);
-		return a.map((x) => (total > 0 ? x / total : 0));
-	};
-	const reachShare = share(segments.reach);
-	const populationShare = share(segments.population);
-	return {
-		policyId: run.policyId,
-		seed: run.seed,
-		days,
-		spend,
-		budgetUsed: dailyBudget > 0 && days > 0 ? spend / (dailyBudget * days) : 0,
-		incConversions,
-		incRevenue,
-		incLtvRevenue,
-		incLtvMargin,
-		ltvProfit: incLtvMargin - spend,
-		trueRoas: spend > 0 ? incRevenue / spend : 0,
-		ltvRoas: spend > 0 ? incLtvRevenue / spend : 0,
-		platformRoas: spend > 0 ? sum(channels.platformRevenue) / spend : 0,
-		lastClickRoas: spend > 0 ? sum(channels.lastClickRevenue) / spend : 0,
-		cpa: incConversions > 0 ? spend / incConversions : Infinity,
-		platformCpa:
-			sum(channels.platformConversions) > 0 ? spend / sum(channels.platformConversions) : Infinity,
-		paybackDays: paybackDays(run, segments.customers, spend),
-		pacingError: pacingError(run, dailySpend),
-		overFrequencyShare: reached > 0 ? overFrequency / reached : 0,
-		frequencyThreshold,
-		impressions,
-		unsafeImpressions: unsafe,
-		segments,
-		reachDisparity: reachShare.reduce((acc, x, s) => acc + Math.abs(x - populationShare[s]), 0) / 2,
-		channels,
-		dailyLtvProfit,
-		dailySpend
-	};
+	return { incLtvRevenue, impressions, overFrequency, reached };
 }
 
 /** Days until the customers acquired (per segment) have repaid `spend` in cumulative margin. */

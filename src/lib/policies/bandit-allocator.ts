@@ -159,6 +159,18 @@ export function createBanditAllocator<S>(
 		cadence: 'day',
 		observe(view) {
 			const parts = ready(view);
+			if (ceiling === null && view.day >= options.warmupDays)
+				ceiling = CEILING_MULTIPLE * valuePerDollar(view, options.signal, view.day);
+			if (ceiling !== null && learnedDays === creativeDays) {
+				// Both learners are at the same day (always, after the warm-up): read each day once.
+				for (; learnedDays < view.day; learnedDays++) {
+					readDay(view, learnedDays, options.signal, evidence!);
+					parts.creatives.learn(evidence!);
+					parts.learner.learn(toLearnerDay(view, evidence!, ceiling, day!));
+				}
+				creativeDays = learnedDays;
+				return;
+			}
 			for (; creativeDays < view.day; creativeDays++) {
 				parts.creatives.learn(readDay(view, creativeDays, options.signal, evidence!));
 			}

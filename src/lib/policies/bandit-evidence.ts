@@ -158,14 +158,19 @@ export function toLearnerDay(
 
 /** Value per dollar over days [0, days), all channels together (1 when nothing was spent or credited). */
 export function valuePerDollar(view: PolicyView, signal: Signal, days: number): number {
-	const evidence = createDayEvidence(view.layout);
+	const { C } = view.layout;
+	// readDay's spend and value, without the rest of the day's evidence.
+	const spendOf = new Float64Array(C);
+	const valueOf = new Float64Array(C);
 	let value = 0;
 	let spend = 0;
 	for (let d = 0; d < days; d++) {
-		readDay(view, d, signal, evidence);
-		for (let c = 0; c < view.layout.C; c++) {
-			value += evidence.value[c];
-			spend += evidence.spend[c];
+		channelCellTotal(view, 'spend', d, spendOf);
+		if (signal === 'last-click') lastClickValue(view, d, valueOf);
+		else platformValue(view, d, valueOf);
+		for (let c = 0; c < C; c++) {
+			value += valueOf[c];
+			spend += spendOf[c];
 		}
 	}
 	return spend > 0 && value > 0 ? value / spend : 1;

@@ -155,6 +155,41 @@ export function posterior(state: BayesLinearState): Posterior {
 	return { P, mean, precisionFactor: factor, noiseSd: Math.sqrt(sigma2) };
 }
 
+/** Scratch of `posteriorNoiseSd`, grown to the largest P seen (it runs to completion). */
+let scratch = { lambda: new Float64Array(0), rhs: new Float64Array(0) };
+
+/**
+ * `posterior(state).noiseSd` without building the posterior: the same arithmetic in reused
+ * buffers, for searches that score many candidate designs by their residual noise alone.
+ */
+export function posteriorNoiseSd(state: BayesLinearState): number {
+	const { P } = state;
+	if (scratch.rhs.length < P)
+		scratch = { lambda: new Float64Array(P * P), rhs: new Float64Array(P) };
+	const { lambda, rhs } = scratch;
+	let sigma2 = state.noiseSd * state.noiseSd;
+	for (let pass = 0; pass < 2; pass++) {
+		for (let i = 0; i < P; i++) {
+			for (let j = 0; j < P; j++) lambda[i * P + j] = state.xtx[i * P + j] / sigma2;
+			const prior = 1 / (state.priorSd[i] * state.priorSd[i]);
+			lambda[i * P + i] += prior;
+			rhs[i] = state.xty[i] / sigma2 + state.priorMean[i] * prior;
+		}
+		if (!cholesky(lambda, P)) throw new Error('posterior precision is not positive definite');
+		const mean = choleskySolve(lambda, P, rhs);
+		let rss = state.yty;
+		for (let i = 0; i < P; i++) {
+			rss -= 2 * mean[i] * state.xty[i];
+			let row = 0;
+			for (let j = 0; j < P; j++) row += state.xtx[i * P + j] * mean[j];
+			rss += mean[i] * row;
+		}
+		const prior = state.noiseWeight * state.noiseSd * state.noiseSd;
+		sigma2 = (Math.max(rss, 0) + prior) / (state.n + state.noiseWeight);
+	}
+	return Math.sqrt(sigma2);
+}
+
 /** A draw θ ~ N(m, Λ⁻¹): θ = m + L⁻ᵀ z with z standard normal. */
 export function sampleCoefficients(
 	post: Posterior,

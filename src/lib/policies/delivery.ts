@@ -57,15 +57,36 @@ export function fitCostCurve(
 	spend: ArrayLike<number>,
 	impressions: ArrayLike<number>
 ): CostCurve | null {
+	const logSpend = new Float64Array(spend.length);
+	const logImpressions = new Float64Array(spend.length);
+	for (let i = 0; i < spend.length; i++) {
+		const usable = spend[i] > 0 && impressions[i] > 0;
+		logSpend[i] = usable ? pm.log(spend[i]) : NaN;
+		logImpressions[i] = usable ? pm.log(impressions[i]) : NaN;
+	}
+	return costCurveFromLogs(logSpend, logImpressions, 0, spend.length);
+}
+
+/**
+ * `fitCostCurve` from the logarithms of spend and impressions, entries [from, to) (NaN marks a
+ * day without spend or impressions): callers that refit over sliding windows take each day's
+ * logarithms once.
+ */
+export function costCurveFromLogs(
+	logSpend: ArrayLike<number>,
+	logImpressions: ArrayLike<number>,
+	from: number,
+	to: number
+): CostCurve | null {
 	let n = 0;
 	let sx = 0;
 	let sy = 0;
 	let sxx = 0;
 	let sxy = 0;
-	for (let i = 0; i < spend.length; i++) {
-		if (!(spend[i] > 0) || !(impressions[i] > 0)) continue;
-		const x = pm.log(spend[i]);
-		const y = pm.log(impressions[i]);
+	for (let i = from; i < to; i++) {
+		const x = logSpend[i];
+		if (x !== x) continue;
+		const y = logImpressions[i];
 		n++;
 		sx += x;
 		sy += y;
@@ -85,4 +106,69 @@ export function fitCostCurve(
 export function impressionsFor(curve: CostCurve, spend: number): number {
 	// exp(β·ln b) rather than Math.pow: several times faster in V8 (this runs per grid point).
 	return spend > 0 ? curve.scale * pm.exp(curve.elasticity * pm.log(spend)) : 0;
+}
+
+/**
+ * Per unit and completed day: spend summed over creatives and the logarithms of spend and
+ * impressions (NaN on days without both) — what sliding-window cost curves are fitted from,
+ * read once per day instead of once per refit. Derived data, rebuilt from the observables.
+ */
+export interface DeliveryLog {
+	/** Days read so far. */
+	days: number;
+	/** Per unit [C·S]: spend per day, log spend, log impressions (capacity ≥ days). */
+	spend: Float64Array[];
+	logSpend: Float64Array[];
+	logImpressions: Float64Array[];
+}
+
+/**
+ * Read the completed days in [log.days, view.day) into `log` (a new one when null or stale),
+ * skipping days before `firstNeeded` (left 0 / NaN: callers never read them).
+ */
+export function extendDeliveryLog(
+	view: PolicyView,
+	log: DeliveryLog | null,
+	firstNeeded = 0
+): DeliveryLog {
+	const { C, K, S } = view.layout;
+	const units = C * S;
+	let out = log && log.days <= view.day && log.spend.length === units ? log : null;
+	out ??= {
+		days: 0,
+		spend: Array.from({ length: units }, () => new Float64Array(0)),
+		logSpend: Array.from({ length: units }, () => new Float64Array(0)),
+		logImpressions: Array.from({ length: units }, () => new Float64Array(0))
+	};
+	if (out.spend[0].length < view.day) {
+		const capacity = Math.max(view.day, Math.ceil(out.days * 1.5)) + 64;
+		const grow = (a: Float64Array) => {
+			const next = new Float64Array(capacity);
+			next.set(a);
+			return next;
+		};
+		out.spend = out.spend.map(grow);
+		out.logSpend = out.logSpend.map(grow);
+		out.logImpressions = out.logImpressions.map(grow);
+	}
+	for (let d = Math.max(out.days, firstNeeded); d < view.day; d++) {
+		for (let c = 0; c < C; c++) {
+			for (let s = 0; s < S; s++) {
+				let b = 0;
+				let m = 0;
+				for (let k = 0; k < K; k++) {
+					const cell = ((d * C + c) * K + k) * S + s;
+					b += view.observed.spend[cell];
+					m += view.observed.impressions[cell];
+				}
+				const u = c * S + s;
+				const usable = b > 0 && m > 0;
+				out.spend[u][d] = b;
+				out.logSpend[u][d] = usable ? pm.log(b) : NaN;
+				out.logImpressions[u][d] = usable ? pm.log(m) : NaN;
+			}
+		}
+	}
+	out.days = Math.max(out.days, view.day);
+	return out;
 }

@@ -75,8 +75,15 @@ export function rotateCreatives(
 	let hi = maxQ;
 	for (let i = 0; i < 100; i++) {
 		const mid = Math.sqrt(lo * hi);
-		if (shares(mid) > 1) lo = mid;
-		else hi = mid;
+		// Once a step leaves the bracket unchanged every later one does too: stop there (the
+		// bracket, hence the result, is the same as after all 100 steps).
+		if (shares(mid) > 1) {
+			if (mid === lo) break;
+			lo = mid;
+		} else {
+			if (mid === hi) break;
+			hi = mid;
+		}
 	}
 	const total = shares(hi);
 	for (let k = 0; k < n; k++) out[k] = total > 0 ? out[k] / total : 0;

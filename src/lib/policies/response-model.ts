@@ -13,23 +13,19 @@
  * dominate a value total. Shapes come from a coordinate search over grids, D from alternating
  * with a log-ratio regression; both are refitted every few weeks.
  */
-import { hillFromTable, hillTable } from '../sim/hill';
+import { HILL_TABLE_SIZE, hillFromTable, hillTable } from '../sim/hill';
 import { audienceFrom } from './delivery';
-import {
-	addObservation,
-	createBayesLinear,
-	posterior,
-	type BayesLinearState
-} from './bayes-linear';
+import { createBayesLinear, type BayesLinearState } from './bayes-linear';
 import type { PolicyView } from './policy';
+import type { HillCache } from './hill-cache';
 import * as pm from '../sim/portable-math';
 
 /** Demand-index features: 6 weekday dummies, trend (years), yearly sine and cosine, promotion days. */
 export const CALENDAR = 10;
 /** Index of the promotion-day feature; its coefficient is learned online (see `learnEventLift`). */
-const EVENT = 9;
+export const EVENT = 9;
 /** Prior guess of a promotion's demand lift (log), worth this many promotion days of evidence. */
-const EVENT_PRIOR = { log: pm.log(1.3), days: 2 };
+export const EVENT_PRIOR = { log: pm.log(1.3), days: 2 };
 /** Hill exponent assumed for every channel. */
 export const SLOPE = 1.1;
 const SLOPE_TABLE = hillTable(SLOPE);
@@ -38,16 +34,72 @@ const SLOPE_TABLE = hillTable(SLOPE);
 export function saturation(x: number, halfSaturation: number): number {
 	return hillFromTable(x, halfSaturation, SLOPE, SLOPE_TABLE, 0);
 }
-/**
- * Carry-over grid: share of a day's effective exposure kept the next day; values above 1 mean a
- * delayed peak (carry − 1 kept, through two stages, as sim/adstock.ts delayedAdstock).
- */
-const CARRY_GRID = [0.3, 0.6, 0.8, 1.6, 1.8];
-/** Half-saturation grid, as multiples of the channel's median observed frequency. */
-const HALF_GRID = [0.5, 1, 2, 4];
-/** Alternations between the linear fits and the demand index. */
-const ALTERNATIONS = 3;
 
+/**
+ * `out[at + i] = saturation(input[from + i] / divisor, half)` for i < count: `saturation` over
+ * a run of values in one loop (a call per value would box each result).
+ */
+export function saturationRun(
+	input: Float64Array,
+	from: number,
+	count: number,
+	divisor: number,
+	half: number,
+	out: Float64Array,
+	at: number
+): void {
+	const top = HILL_TABLE_SIZE - 1;
+	for (let i = 0; i < count; i++) {
+		const x = input[from + i] / divisor;
+		const y = (x / (x + half)) * HILL_TABLE_SIZE;
+		if (x > 0 && y >= 1 && y < top) {
+			const j = y | 0;
+			const a = SLOPE_TABLE[j];
+			out[at + i] = a + (y - j) * (SLOPE_TABLE[j + 1] - a);
+		} else out[at + i] = saturation(x, half);
+	}
+}
+
+/**
+ * `out[d] = saturation(adstock(input[offset + d·stride]), half)` for d in [from, to), the adstock
+ * continuing from stock[at], stock[at + 1] (left there at the end), exactly as `advanceAdstock`
+ * and `saturation` day by day. Written out in one loop: fits evaluate it for every shape
+ * candidate over every day, and a call per day would box each result.
+ */
+export function saturatedSeries(
+	input: Float64Array,
+	stride: number,
+	offset: number,
+	from: number,
+	to: number,
+	carry: number,
+	half: number,
+	stock: Float64Array,
+	at: number,
+	out: Float64Array
+): void {
+	const delayed = carry > 1;
+	const keep = delayed ? carry - 1 : carry;
+	let first = stock[at];
+	let second = stock[at + 1];
+	const top = HILL_TABLE_SIZE - 1;
+	for (let d = from; d < to; d++) {
+		first = keep * first + (1 - keep) * input[offset + d * stride];
+		let x = first;
+		if (delayed) {
+			second = keep * second + (1 - keep) * first;
+			x = second;
+		}
+		const y = (x / (x + half)) * HILL_TABLE_SIZE;
+		if (x > 0 && y >= 1 && y < top) {
+			const i = y | 0;
+			const a = SLOPE_TABLE[i];
+			out[d] = a + (y - i) * (SLOPE_TABLE[i + 1] - a);
+		} else out[d] = saturation(x, half);
+	}
+	stock[at] = first;
+	stock[at + 1] = second;
+}
 /** A fitted model: plain data (part of the policy's saved state). */
 export interface ResponseModel {
 	/** Day the shapes were last fitted on. */
@@ -114,13 +166,16 @@ export function learnEventLift(model: ResponseModel, logLift: number): void {
 		(EVENT_PRIOR.log * EVENT_PRIOR.days + model.eventLogSum) / (EVENT_PRIOR.days + model.eventDays);
 }
 
+/** Calendar features of one day for `demandIndex` (it runs to completion: nothing else holds them). */
+const DAY_FEATURES = new Float64Array(CALENDAR);
+
 /** The model's demand index for day d. */
 export function demandIndex(
 	model: Pick<ResponseModel, 'demand'>,
 	view: PolicyView,
 	d: number
 ): number {
-	const z = new Float64Array(CALENDAR);
+	const z = DAY_FEATURES;
 	calendarFeatures(view, d, z);
 	let log = 0;
 	for (let i = 0; i < CALENDAR; i++) log += model.demand[i] * z[i];
@@ -185,6 +240,8 @@ export interface DayCache {
 	y: Float64Array;
 	/** [day·CALENDAR + feature] */
 	calendar: Float64Array;
+	/** Saturation features of the last fit's shapes (hill-cache.ts), extended by later fits. */
+	hills?: HillCache;
 }
 
 /** Read the days in [cache.days, view.day) into the cache (a new one when null); returns it. */
@@ -229,255 +286,6 @@ export function freshRegression(C: number, scale: number): BayesLinearState {
 		Math.sqrt(scale) + 0.05 * scale,
 		5
 	);
-}
-
-/**
- * Fit shapes, demand index and per-segment posterior statistics over all days so far (weights
- * forgetting^age). `searchShapes` false keeps the previous shapes (a cheaper refit). `discount`
- * multiplies the weight of days before `before` by `factor` (old evidence after a drift alert).
- */
-export function fitResponseModel(
-	view: PolicyView,
-	forgetting: number,
-	previous: ResponseModel | null,
-	searchShapes = true,
-	cache: DayCache = extendDayCache(view, null),
-	discount?: { before: number; factor: number }
-): ResponseModel {
-	const { C, S } = view.layout;
-	const days = view.day;
-	const P = 1 + C;
-	extendDayCache(view, cache);
-	const audience = [...cache.audience];
-	const frequency = cache.frequency;
-	const y = cache.y;
-	const calendar = cache.calendar;
-	const weight = new Float64Array(days);
-	const index = new Float64Array(days).fill(1);
-	const hills = Array.from({ length: C * S }, () => new Float64Array(days));
-	const scale = new Float64Array(S);
-	for (let d = 0; d < days; d++) {
-		for (let s = 0; s < S; s++) scale[s] += y[d * S + s] / days;
-		weight[d] =
-			pm.pow(forgetting, days - 1 - d) * (discount && d < discount.before ? discount.factor : 1);
-	}
-	// Typical frequency per channel (median over days and segments): the scale of the shape grid.
-	// Only a shape search needs it (sorting thousands of values is not free).
-	const typical = new Float64Array(C).fill(0.1);
-	if (searchShapes || !previous) {
-		const values = new Float64Array(days * S);
-		for (let c = 0; c < C; c++) {
-			let n = 0;
-			for (let d = 0; d < days; d++) {
-				for (let s = 0; s < S; s++) {
-					const f = frequency[(d * C + c) * S + s];
-					if (f > 0) values[n++] = f;
-				}
-			}
-			if (n > 0) typical[c] = values.subarray(0, n).sort()[Math.floor(n / 2)];
-		}
-	}
-	const stats = Array.from({ length: S }, (_, s) => freshRegression(C, Math.max(scale[s], 1)));
-	for (let s = 0; s < S; s++) {
-		for (let d = 0; d < days; d++) {
-			stats[s].yty += weight[d] * y[d * S + s] * y[d * S + s];
-			stats[s].n += weight[d];
-		}
-	}
-	// Weighted design columns per segment: wcol[s][p][d] = weight · feature (feature = index · hill).
-	const feature = Array.from({ length: S }, () =>
-		Array.from({ length: P }, () => new Float64Array(days))
-	);
-	const refreshColumn = (s: number, p: number) => {
-		const out = feature[s][p];
-		if (p === 0) out.set(index);
-		else {
-			const h = hills[(p - 1) * S + s];
-			for (let d = 0; d < days; d++) out[d] = index[d] * h[d];
-		}
-	};
-	const setCross = (s: number, i: number) => {
-		const st = stats[s];
-		refreshColumn(s, i);
-		const a = feature[s][i];
-		for (let j = 0; j < P; j++) {
-			const b = feature[s][j];
-			let sum = 0;
-			for (let d = 0; d < days; d++) sum += weight[d] * a[d] * b[d];
-			st.xtx[i * P + j] = sum;
-			st.xtx[j * P + i] = sum;
-		}
-		let sy = 0;
-		for (let d = 0; d < days; d++) sy += weight[d] * a[d] * y[d * S + s];
-		st.xty[i] = sy;
-	};
-	const stock = new Float64Array(2);
-	const fillHills = (c: number, carry: number, half: number) => {
-		for (let s = 0; s < S; s++) {
-			stock.fill(0);
-			const h = hills[c * S + s];
-			for (let d = 0; d < days; d++)
-				h[d] = saturation(advanceAdstock(stock, 0, carry, frequency[(d * C + c) * S + s]), half);
-		}
-	};
-	/**
-	 * Choose each channel's carry-over and half-saturation by coordinate search. Candidates are
-	 * scored on weekly sums of the daily model (exact for a linear model, 7× fewer rows): the
-	 * shapes are about weeks-long carry-over and saturation levels, which weekly data still show.
-	 */
-	const searchShapesWeekly = (restore: (c: number) => void) => {
-		const weeks = Math.floor(days / 7);
-		const first = days - weeks * 7;
-		const wy = new Float64Array(weeks * S);
-		const wweight = new Float64Array(weeks);
-		const wcols = Array.from({ length: S }, () =>
-			Array.from({ length: P }, () => new Float64Array(weeks))
-		);
-		const sumWeekly = (s: number, p: number) => {
-			const out = wcols[s][p];
-			out.fill(0);
-			for (let d = first; d < days; d++) {
-				const value = p === 0 ? index[d] : index[d] * hills[(p - 1) * S + s][d];
-				out[Math.floor((d - first) / 7)] += value;
-			}
-		};
-		for (let w = 0; w < weeks; w++) wweight[w] = weight[first + 7 * w + 6];
-		for (let d = first; d < days; d++)
-			for (let s = 0; s < S; s++) wy[Math.floor((d - first) / 7) * S + s] += y[d * S + s];
-		const weekly = Array.from({ length: S }, (_, s) =>
-			freshRegression(C, Math.max(7 * scale[s], 1))
-		);
-		for (let s = 0; s < S; s++) {
-			for (let w = 0; w < weeks; w++) {
-				weekly[s].yty += wweight[w] * wy[w * S + s] * wy[w * S + s];
-				weekly[s].n += wweight[w];
-			}
-			for (let p = 0; p < P; p++) sumWeekly(s, p);
-		}
-		const cross = (s: number, i: number) => {
-			const st = weekly[s];
-			const a = wcols[s][i];
-			for (let j = 0; j < P; j++) {
-				const b = wcols[s][j];
-				let sum = 0;
-				for (let w = 0; w < weeks; w++) sum += wweight[w] * a[w] * b[w];
-				st.xtx[i * P + j] = sum;
-				st.xtx[j * P + i] = sum;
-			}
-			let sy = 0;
-			for (let w = 0; w < weeks; w++) sy += wweight[w] * a[w] * wy[w * S + s];
-			st.xty[i] = sy;
-		};
-		for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) cross(s, i);
-		const weeklyError = () => {
-			let sum = 0;
-			for (let s = 0; s < S; s++) {
-				const sd = posterior(weekly[s]).noiseSd;
-				sum += (sd * sd) / Math.max(7 * scale[s], 1);
-			}
-			return sum;
-		};
-		for (let c = 0; c < C; c++) {
-			let best = Infinity;
-			let bestCarry = carry[c];
-			let bestHalf = half[c];
-			for (const candidateCarry of CARRY_GRID) {
-				for (const multiple of HALF_GRID) {
-					const candidateHalf = Math.max(typical[c], 1e-6) * multiple;
-					fillHills(c, candidateCarry, candidateHalf);
-					for (let s = 0; s < S; s++) {
-						sumWeekly(s, 1 + c);
-						cross(s, 1 + c);
-					}
-					const e = weeklyError();
-					if (e < best) {
-						best = e;
-						bestCarry = candidateCarry;
-						bestHalf = candidateHalf;
-					}
-				}
-			}
-			carry[c] = bestCarry;
-			half[c] = bestHalf;
-			restore(c);
-			for (let s = 0; s < S; s++) {
-				sumWeekly(s, 1 + c);
-				cross(s, 1 + c);
-			}
-		}
-		for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) setCross(s, i);
-	};
-	const carry = previous ? [...previous.carry] : new Array(C).fill(0.6);
-	const half = Array.from({ length: C }, (_, c) => previous?.halfSaturation[c] ?? typical[c]);
-	const demand = previous ? [...previous.demand] : new Array(CALENDAR).fill(0);
-	if (!previous) demand[EVENT] = EVENT_PRIOR.log;
-	for (let c = 0; c < C; c++) fillHills(c, carry[c], half[c]);
-	for (let round = 0; round < ALTERNATIONS; round++) {
-		for (let d = 0; d < days; d++) {
-			let log = 0;
-			for (let i = 0; i < CALENDAR; i++) log += demand[i] * calendar[d * CALENDAR + i];
-			index[d] = pm.exp(log);
-		}
-		for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) refreshColumn(s, i);
-		for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) setCross(s, i);
-		if (searchShapes && round < 2) searchShapesWeekly((c) => fillHills(c, carry[c], half[c]));
-		// Demand index: regress log(customers / fitted level), pooled over segments, on the calendar.
-		const means = stats.map((st) => posterior(st).mean);
-		const fit = createBayesLinear(
-			new Array(CALENDAR).fill(0),
-			new Array(CALENDAR).fill(0.5),
-			0.1,
-			1
-		);
-		for (let d = 0; d < days; d++) {
-			let observed = 0;
-			let level = 0;
-			for (let s = 0; s < S; s++) {
-				observed += y[d * S + s];
-				let l = means[s][0];
-				for (let c = 0; c < C; c++) l += means[s][1 + c] * hills[c * S + s][d];
-				level += l;
-			}
-			if (level > 0 && observed > 0 && calendar[d * CALENDAR + EVENT] === 0) {
-				addObservation(
-					fit,
-					calendar.subarray(d * CALENDAR, (d + 1) * CALENDAR),
-					pm.log(observed / level),
-					weight[d]
-				);
-			}
-		}
-		const next = posterior(fit).mean;
-		// Promotion days are left to the online estimate (learnEventLift): their residuals
-		// include its current value, so only the other coefficients are refitted here.
-		for (let i = 0; i < CALENDAR; i++) if (i !== EVENT) demand[i] = next[i];
-	}
-	for (let d = 0; d < days; d++) {
-		let log = 0;
-		for (let i = 0; i < CALENDAR; i++) log += demand[i] * calendar[d * CALENDAR + i];
-		index[d] = pm.exp(log);
-	}
-	for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) refreshColumn(s, i);
-	for (let s = 0; s < S; s++) for (let i = 0; i < P; i++) setCross(s, i);
-	// The running adstock at the end of the data, to continue learning day by day.
-	const adstock = new Array(2 * C * S).fill(0);
-	for (let u = 0; u < C * S; u++) {
-		const c = Math.floor(u / S);
-		for (let d = 0; d < days; d++)
-			advanceAdstock(adstock, 2 * u, carry[c], frequency[d * C * S + u]);
-	}
-	return {
-		fittedOn: days,
-		learnedThrough: days - 1,
-		carry,
-		halfSaturation: half,
-		demand,
-		eventDays: previous?.eventDays ?? 0,
-		eventLogSum: previous?.eventLogSum ?? 0,
-		audience,
-		adstock,
-		regressions: stats
-	};
 }
 
 /** Whether day d is a promotion day in the business's calendar. */

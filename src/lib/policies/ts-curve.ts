@@ -26,8 +26,10 @@ import {
 	type Posterior
 } from './bayes-linear';
 import { rotateByClickRate } from './creative-rotation';
+import { fitResponseModel } from './response-fit';
 import { createPolicyDriftWatch } from './drift-watch';
-import { fitCostCurve, impressionsFor, type CostCurve } from './delivery';
+import { costGrid, COST_WINDOW, gridValues, type CostGrid, type GridValues } from './cost-grid';
+import { extendDeliveryLog, impressionsFor, type DeliveryLog } from './delivery';
 import { conversionValue } from './observe';
 import { emptyDecision, type Decision, type Policy, type PolicyView } from './policy';
 import {
@@ -35,7 +37,6 @@ import {
 	demandIndex,
 	demandLift,
 	extendDayCache,
-	fitResponseModel,
 	isPromotion,
 	learnEventLift,
 	saturation,
@@ -76,11 +77,6 @@ export const DRIFT_DISCOUNT = 0.1;
 /** Days before the alert kept at full weight (the shift lies somewhere in the checked window). */
 const DRIFT_KEEP_DAYS = 14;
 
-/** Budget grid points per channel curve (quadratic spacing: fine at small budgets). */
-const GRID = 48;
-/** Days of recent delivery used for cost curves and segment shares. */
-const COST_WINDOW = 56;
-
 export interface TsCurveState {
 	/** The fitted model (shapes, demand, posterior statistics, running adstock). */
 	model: ResponseModel | null;
@@ -89,12 +85,6 @@ export interface TsCurveState {
 	rng: number[];
 	/** With refitOnDrift: the drift reference window's start and the day before which evidence is discounted (trace days). */
 	drift?: { referenceStart: number | null; discountBefore: number | null; pending: boolean };
-}
-
-/** Per channel × segment: cost curve and share of the channel's spend reaching the segment. */
-interface Delivery {
-	cost: (CostCurve | null)[];
-	share: Float64Array;
 }
 
 export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Policy<TsCurveState> {
@@ -107,7 +97,9 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 	// The model's per-day inputs, read once from the observables (derived, not saved state).
 	let days: DayCache | null = null;
 	// Cost curves move slowly: refit them weekly (they are derived data, not saved state).
-	let cached: { day: number; delivery: Delivery } | null = null;
+	let cached: { day: number; delivery: CostGrid } | null = null;
+	// Each completed day's delivery per unit, read once for the sliding cost windows (derived).
+	let deliveryLog: DeliveryLog | null = null;
 	let watch = config.refitOnDrift ? createPolicyDriftWatch() : null;
 	let discountBefore: number | null = null;
 	// One-step-ahead log residual log((observed + 1) / (predicted + 1)) of each learned day's
@@ -116,6 +108,8 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 	let residuals = new Float64Array(0);
 	// A drift refit happened since the last decision: tag the next one.
 	let driftPending = false;
+	// Buffers of the daily budget-grid evaluation, reused from day to day.
+	let curves: GridValues | null = null;
 
 	const valueOf = (view: PolicyView, s: number) =>
 		view.objective === 'clicks' ? 1 : conversionValue(view, s);
@@ -180,41 +174,6 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 		}
 	}
 
-	/** Cost curves and segment shares from recent delivery. */
-	function delivery(view: PolicyView): Delivery {
-		const { C, K, S } = view.layout;
-		const from = Math.max(0, view.day - COST_WINDOW);
-		const n = view.day - from;
-		const spend = new Float64Array(n);
-		const impressions = new Float64Array(n);
-		const cost: (CostCurve | null)[] = [];
-		const share = new Float64Array(C * S);
-		for (let c = 0; c < C; c++) {
-			let channelTotal = 0;
-			for (let s = 0; s < S; s++) {
-				let unitTotal = 0;
-				for (let d = from; d < view.day; d++) {
-					let b = 0;
-					let m = 0;
-					for (let k = 0; k < K; k++) {
-						const cell = ((d * C + c) * K + k) * S + s;
-						b += view.observed.spend[cell];
-						m += view.observed.impressions[cell];
-					}
-					spend[d - from] = b;
-					impressions[d - from] = m;
-					unitTotal += b;
-				}
-				cost.push(fitCostCurve(spend, impressions));
-				share[c * S + s] = unitTotal;
-				channelTotal += unitTotal;
-			}
-			for (let s = 0; s < S; s++)
-				share[c * S + s] = channelTotal > 0 ? share[c * S + s] / channelTotal : 1 / S;
-		}
-		return { cost, share };
-	}
-
 	/**
 	 * Per segment, the saturation reached by budget b on channel c: response[s] = hill(frequency)
 	 * (the segment's customers per unit of amplitude). Returns `out`.
@@ -222,7 +181,7 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 	function segmentResponses(
 		view: PolicyView,
 		m: ResponseModel,
-		dl: Delivery,
+		dl: CostGrid,
 		c: number,
 		b: number,
 		out: Float64Array
@@ -237,20 +196,6 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 					: 0;
 		}
 		return out;
-	}
-
-	/** Value of segment responses under amplitudes theta[s][1 + c], on the objective. */
-	function valueOfResponses(
-		view: PolicyView,
-		c: number,
-		response: Float64Array,
-		theta: ArrayLike<number>[],
-		demand: number
-	): number {
-		let value = 0;
-		for (let s = 0; s < response.length; s++)
-			value += valueOf(view, s) * Math.max(0, theta[s][1 + c]) * response[s];
-		return demand * value;
 	}
 
 	return {
@@ -295,29 +240,21 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 				return draw;
 			});
 			const means = posts.map((post) => post.mean);
-			if (!cached || view.day - cached.day >= 7 || view.day < cached.day)
-				cached = { day: view.day, delivery: delivery(view) };
+			if (
+				!cached ||
+				view.day - cached.day >= 7 ||
+				view.day < cached.day ||
+				cached.delivery.budget !== view.dailyBudget
+			) {
+				deliveryLog = extendDeliveryLog(view, deliveryLog, view.day - COST_WINDOW);
+				cached = { day: view.day, delivery: costGrid(view, deliveryLog) };
+			}
 			const dl = cached.delivery;
+			const grid = dl.grid;
 			const demand = demandIndex(m, view, view.day);
 			const profit = view.objective === 'ltv-profit';
-			const grid = Float64Array.from(
-				{ length: GRID + 1 },
-				(_, i) => view.dailyBudget * (i / GRID) ** 2
-			);
-			const response = new Float64Array(S);
-			const drawn: Float64Array[] = [];
-			const expected: Float64Array[] = [];
-			for (let c = 0; c < C; c++) {
-				const a = new Float64Array(GRID + 1);
-				const e = new Float64Array(GRID + 1);
-				for (let i = 0; i <= GRID; i++) {
-					segmentResponses(view, m, dl, c, grid[i], response);
-					a[i] = valueOfResponses(view, c, response, draws, demand) - (profit ? grid[i] : 0);
-					e[i] = valueOfResponses(view, c, response, means, demand) - (profit ? grid[i] : 0);
-				}
-				drawn.push(a);
-				expected.push(e);
-			}
+			curves = gridValues(view, m, dl, draws, means, demand, curves);
+			const { drawn, expected } = curves;
 			const grids = Array.from({ length: C }, () => grid);
 			const split = splitBudget(
 				{ grids, values: drawn },
@@ -370,6 +307,7 @@ export function createTsCurve(config: TsCurveConfig = { kind: 'ts-curve' }): Pol
 			model = saved.model ? JSON.parse(JSON.stringify(saved.model)) : null;
 			refits = saved.refits ?? 0;
 			days = null;
+			deliveryLog = null;
 			rng = streamFromState(saved.rng);
 			if (config.refitOnDrift) watch = createPolicyDriftWatch(saved.drift?.referenceStart ?? null);
 			discountBefore = saved.drift?.discountBefore ?? null;

@@ -204,8 +204,10 @@ export function ageYoungPools(
 	bands[bandAt] = 0;
 	bands[bandAt + 1] = 0;
 	bands[bandAt + 2] = 0;
+	const today = day % YOUNG_RING;
 	for (let age = 0; age < YOUNG_RING && age <= day; age++) {
-		const base = offset + ((day - age) % YOUNG_RING) * CLASSES;
+		const slot = today >= age ? today - age : today - age + YOUNG_RING;
+		const base = offset + slot * CLASSES;
 		let active = 0;
 		for (let j = 0; j < CLASSES; j++) {
 			const n = young[base + j] * classes.keep[j];

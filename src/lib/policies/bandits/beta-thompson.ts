@@ -44,6 +44,9 @@ export class BetaPosteriors {
 	private readonly constants: Float64Array;
 	/** Scratch: one gamma draw per shape [2·arms]. */
 	private readonly draws: Float64Array;
+	/** Scratch: the constants of the eligible arms [4·arms], and their indices [arms]. */
+	private readonly packed: Float64Array;
+	private readonly eligibleArms: Int32Array;
 	/** Arms with a shape below 1 (then the batch path is off and each arm draws on its own). */
 	private slowArms = 0;
 	private readonly slow: Uint8Array;
@@ -60,6 +63,8 @@ export class BetaPosteriors {
 		this.beta = new Float64Array(arms);
 		this.constants = new Float64Array(4 * arms);
 		this.draws = new Float64Array(2 * arms);
+		this.packed = new Float64Array(4 * arms);
+		this.eligibleArms = new Int32Array(arms);
 		this.slow = new Uint8Array(arms);
 		for (let k = 0; k < arms; k++) this.set(k, priorAlpha, priorBeta);
 	}
@@ -93,6 +98,27 @@ export class BetaPosteriors {
 	 * only arms k with eligible[k] = 1 take part (e.g. live creatives); -1 if none does.
 	 */
 	argmaxDraw(rng: Rng, eligible?: Uint8Array): number {
+		if (this.slowArms === 0 && eligible) {
+			// Eligible arms only, still in one batch: their constants packed in arm order (the same
+			// draws, in the same order, as one `draw` per eligible arm).
+			let n = 0;
+			for (let k = 0; k < this.arms; k++) {
+				if (eligible[k] !== 1) continue;
+				for (let j = 0; j < 4; j++) this.packed[4 * n + j] = this.constants[4 * k + j];
+				this.eligibleArms[n++] = k;
+			}
+			const g = gammaDraws(rng, this.packed, 2 * n, this.draws);
+			let best = -1;
+			let bestDraw = -1;
+			for (let i = 0; i < n; i++) {
+				const theta = g[2 * i] / (g[2 * i] + g[2 * i + 1]);
+				if (theta > bestDraw) {
+					bestDraw = theta;
+					best = this.eligibleArms[i];
+				}
+			}
+			return best;
+		}
 		if (this.slowArms > 0 || eligible) {
 			let best = -1;
 			let bestDraw = -1;
