@@ -111,12 +111,26 @@ export class DataFit {
 
 	/** Share of the running fit done, 0–1. */
 	readonly progress = $derived(this.total > 0 ? Math.min(1, this.done / this.total) : 0);
+	/** Seconds since the running fit started, as of its latest progress report. */
+	elapsed = $state(0);
+	/**
+	 * Estimated seconds left (elapsed × work left ÷ work done), once a tenth is done — earlier
+	 * guesses jump around; null before that or when not running.
+	 */
+	readonly secondsLeft = $derived(
+		this.status === 'running' && this.progress >= 0.1 && this.progress < 1
+			? (this.elapsed * (1 - this.progress)) / this.progress
+			: null
+	);
 
 	readonly #fitter: MmmFitter;
+	readonly #now: () => number;
 	#controller: AbortController | null = null;
 
-	constructor(fitter: MmmFitter) {
+	/** `now` is a clock in milliseconds (injectable for tests). */
+	constructor(fitter: MmmFitter, now: () => number = () => performance.now()) {
 		this.#fitter = fitter;
+		this.#now = now;
 	}
 
 	/** Reset the form for a dataset (and show its stored fit, if any). */
@@ -153,7 +167,9 @@ export class DataFit {
 		this.status = 'running';
 		this.done = 0;
 		this.total = 0;
+		this.elapsed = 0;
 		this.errors = [];
+		const started = this.#now();
 		try {
 			const fit = await this.#fitter(dataset, parsed.options, {
 				signal: controller.signal,
@@ -161,6 +177,7 @@ export class DataFit {
 					if (!latest()) return;
 					this.done = done;
 					this.total = total;
+					this.elapsed = (this.#now() - started) / 1000;
 				}
 			});
 			if (!latest()) return null;

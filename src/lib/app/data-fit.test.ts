@@ -101,6 +101,26 @@ describe('DataFit', () => {
 		expect(seen).toEqual([{ holdout: 4, maxDelayStages: 0 }]);
 	});
 
+	it('estimates the time left from the work done so far', async () => {
+		let clock = 1000;
+		const state = new DataFit(
+			async (_d, _options, hooks) => {
+				hooks.onProgress?.(1, 20);
+				// Too early to guess (5 %).
+				expect(state.secondsLeft).toBeNull();
+				clock += 2000;
+				hooks.onProgress?.(5, 20);
+				// 2 s for a quarter of the work: about 6 s for the rest.
+				expect(state.secondsLeft).toBeCloseTo(6, 9);
+				return fakeFit;
+			},
+			() => clock
+		);
+		state.reset(dataset);
+		await state.run(dataset);
+		expect(state.secondsLeft).toBeNull();
+	});
+
 	it('does not call the fitter when the form is wrong', async () => {
 		let calls = 0;
 		const state = new DataFit(async () => {
