@@ -18,6 +18,7 @@ import { trainLtvModel, type LtvModel } from '../../src/lib/models/ltv-model';
 import type { TsCurveLtvState } from '../../src/lib/policies/ts-curve-ltv';
 import { earlyLtvMismatch } from '../../src/lib/policies/early-ltv';
 import { layoutOf } from '../../src/lib/experiment/view';
+import { reasonMask, type DecisionLog } from '../../src/lib/experiment/decision-log';
 import {
 	ltvPredict,
 	ltvWeightsFromJson,
@@ -41,17 +42,29 @@ function config(scenario: Scenario, policies: unknown[], seeds: number): PilotCo
 	return parsed.value;
 }
 
+/** The decision log of the last `estimateAfter` run. */
+let lastLog: DecisionLog | null = null;
+
+/** Pilot days of decisions tagged 'value' (the LTV it plans with moved) in a log. */
+function valueDays(log: DecisionLog): number[] {
+	const mask = reasonMask(['value']);
+	const days: number[] = [];
+	for (let i = 0; i < log.length; i++) if (log.reasons[i * log.C] & mask) days.push(log.day[i]);
+	return days;
+}
+
 /** The policy's LTV per segment after `days` pilot days on `scenario`, seed 1. */
 function estimateAfter(scenario: Scenario, days: number): number[] {
 	const cfg = config(scenario, [{ kind: 'ts-curve-ltv', ltvModel: weights }], 1);
 	const policy = createPolicy(cfg.policies[0], 1, scenario);
-	runPolicy(
+	const run = runPolicy(
 		scenario,
 		policy,
 		{ seed: 1, days, objective: 'ltv-profit', guardrails: cfg.guardrails },
 		{},
 		sharedStart(scenario, 1, days)
 	);
+	lastLog = run.log;
 	const ratio = (policy.getState() as TsCurveLtvState).ltv.ratio!;
 	const planned = compile(scenario).ltvMargin;
 	return ratio.map((r, s) => r * planned[s]);
@@ -115,6 +128,10 @@ describe('early LTV estimates', () => {
 				expect(moved, `segment ${s}`).toBeLessThan(1.5);
 			}
 		}
+		// The log says why spend moved: the value was re-estimated, within the first six weeks.
+		const days = valueDays(lastLog!);
+		expect(days.length).toBeGreaterThan(0);
+		expect(days[0]).toBeLessThanOrEqual(42);
 	}, 60_000);
 
 	it('stay near the plan when nothing changed', () => {

@@ -15,7 +15,8 @@ export const REASON_TEXT: Record<ReasonTag, string> = {
 	rule: 'BAU rule',
 	hold: 'held',
 	guardrail: 'guardrail',
-	drift: 'market drift'
+	drift: 'market drift',
+	value: 'customer value re-estimated'
 };
 
 /** Rule names as people say them. */

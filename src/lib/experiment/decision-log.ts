@@ -17,7 +17,8 @@ export const REASON_TAGS: readonly ReasonTag[] = [
 	'hold',
 	'guardrail',
 	// Last so that saved bitmasks keep their meaning.
-	'drift'
+	'drift',
+	'value'
 ];
 
 /** Bitmask of reason tags. */

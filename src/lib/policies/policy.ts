@@ -92,7 +92,9 @@ export type ReasonTag =
 	| 'rule'
 	| 'hold'
 	| 'guardrail'
-	| 'drift';
+	| 'drift'
+	/** The value of a segment's new customers was re-estimated (early LTV predictions). */
+	| 'value';
 
 /** A policy's answer. All arrays are owned by the caller once returned (copy if you reuse them). */
 export interface Decision {

@@ -14,6 +14,9 @@ import { ltvWeightsFromJson, type LtvWeightsJson } from './ltv-network';
 import type { Policy, PolicyView } from './policy';
 import { createTsCurve, type TsCurveConfig, type TsCurveState } from './ts-curve';
 
+/** A segment's value moving by more than this share since the last decision is logged ('value'). */
+const VALUE_MOVE = 0.05;
+
 /** Saved state: the learner's and the LTV estimator's. */
 export interface TsCurveLtvState {
 	curve: TsCurveState;
@@ -28,6 +31,8 @@ export function createTsCurveLtv(
 	const curve = createTsCurve({ ...config, kind: 'ts-curve' });
 	const ltv = new EarlyLtv(ltvWeightsFromJson(weights));
 	// The view ts-curve sees: the market's, with the predicted LTV in place of the plan.
+	// The value ratios at the last decision (to tag decisions where they moved).
+	let lastRatio: number[] | null = null;
 	const valued = (view: PolicyView): PolicyView =>
 		ltv.values ? { ...view, economics: { ...view.economics, ltvMargin: ltv.values } } : view;
 	return {
@@ -38,7 +43,17 @@ export function createTsCurveLtv(
 			ltv.update(view);
 			curve.observe(valued(view));
 		},
-		decide: (view) => curve.decide(valued(view)),
+		decide(view) {
+			const decision = curve.decide(valued(view));
+			// Say so when the value the policy plans with moved since its last decision.
+			const ratio = ltv.ratio ? Array.from(ltv.ratio) : null;
+			const moved =
+				ratio !== null &&
+				ratio.some((r, s) => Math.abs(r / (lastRatio?.[s] ?? 1) - 1) > VALUE_MOVE);
+			if (moved) for (const reasons of decision.reasons) reasons.push('value');
+			if (ratio) lastRatio = ratio;
+			return decision;
+		},
 		getState: () => ({ curve: curve.getState(), ltv: ltv.getState() }),
 		setState(state) {
 			curve.setState(state.curve);
