@@ -6,12 +6,19 @@
  * now but did not at the previous check — so a lasting shift (or a season's slow change) is one
  * alert, not one a week.
  *
- * Beside the KS tests, a simple alert on performance decay: new customers' first-order revenue
- * per ad dollar over the last 28 days more than PERFORMANCE_DECAY below the reference window's
- * (also at onset only). It says that returns fell, not why — a season can do it as well as drift.
+ * Beside the KS tests, a simple alert on performance decay (drift.ts `performanceDecay`): new
+ * customers' first-order revenue per ad dollar over the last 28 days more than PERFORMANCE_DECAY
+ * below the reference window's mean, with a one-sided Welch test agreeing (also at onset only).
+ * It says that returns fell, not why — a season can do it as well as drift.
  */
 import type { DriftLogAlert } from './decision-log';
-import { DEFAULT_DRIFT_MONITOR, driftCheck, driftFeatures, type DriftMonitorConfig } from './drift';
+import {
+	DEFAULT_DRIFT_MONITOR,
+	driftCheck,
+	driftFeatures,
+	performanceDecay,
+	type DriftMonitorConfig
+} from './drift';
 import type { Trace } from '../sim/trace';
 
 /** Pilot days of the reference window (the pilot's first eight weeks). */
@@ -19,17 +26,19 @@ export const LOG_REFERENCE_DAYS = 56;
 /** A fall in revenue per ad dollar (share of the reference's) that raises a performance alert. */
 export const PERFORMANCE_DECAY = 0.2;
 
-/** First-order revenue per ad dollar over trace days [from, to) (NaN without spend). */
-export function revenuePerDollar(trace: Trace, from: number, to: number): number {
+/** First-order revenue per ad dollar on each trace day of [from, to) (NaN on days without spend). */
+export function dailyRevenuePerDollar(trace: Trace, from: number, to: number): Float64Array {
 	const { C, K, S } = trace;
 	const o = trace.observables;
-	let revenue = 0;
-	let spend = 0;
+	const out = new Float64Array(Math.max(0, to - from));
 	for (let d = from; d < to; d++) {
+		let revenue = 0;
+		let spend = 0;
 		for (let s = 0; s < S; s++) revenue += o.firstOrderRevenue[d * S + s];
 		for (let i = 0; i < C * K * S; i++) spend += o.spend[d * C * K * S + i];
+		out[d - from] = spend > 0 ? revenue / spend : NaN;
 	}
-	return spend > 0 ? revenue / spend : NaN;
+	return out;
 }
 
 /**
@@ -48,7 +57,7 @@ export function logDriftAlerts(
 	const reference: [number, number] = [H, H + referenceDays];
 	let previous = new Set<string>();
 	const alerts: DriftLogAlert[] = [];
-	const baseline = revenuePerDollar(trace, H, H + referenceDays);
+	const baseline = dailyRevenuePerDollar(trace, H, H + referenceDays);
 	let decaying = false;
 	const pilotDays = trace.daysDone - H;
 	for (let day = referenceDays + config.recentDays; day <= pilotDays; day += config.checkEvery) {
@@ -60,16 +69,17 @@ export function logDriftAlerts(
 		);
 		const onset = check.drifted.filter((f) => !previous.has(f));
 		previous = new Set(check.drifted);
-		const decay = revenuePerDollar(trace, H + day - config.recentDays, H + day) / baseline - 1;
-		const decayOnset = decay < -PERFORMANCE_DECAY && !decaying;
-		decaying = decay < -PERFORMANCE_DECAY;
+		const returns = dailyRevenuePerDollar(trace, H + day - config.recentDays, H + day);
+		const decay = performanceDecay(baseline, returns, PERFORMANCE_DECAY, config.alpha);
+		const decayOnset = decay.alert && !decaying;
+		decaying = decay.alert;
 		if (onset.length === 0 && !decayOnset) continue;
 		const fired = check.tests.filter((t) => onset.includes(t.feature));
 		alerts.push({
 			day,
 			features: [...fired.map((t) => t.feature), ...(decayOnset ? ['revenuePerDollar'] : [])],
 			pValue: fired.length ? Math.min(...fired.map((t) => t.pValue)) : 1,
-			...(decayOnset ? { decay } : {})
+			...(decayOnset ? { decay: decay.change } : {})
 		});
 	}
 	return alerts;
