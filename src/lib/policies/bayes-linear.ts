@@ -141,18 +141,24 @@ export function posterior(state: BayesLinearState): Posterior {
 		factor = lambda;
 		if (!cholesky(factor, P)) throw new Error('posterior precision is not positive definite');
 		mean = choleskySolve(factor, P, rhs);
-		// Residual sum of squares at the mean: yᵀy − 2 mᵀXᵀy + mᵀXᵀXm.
-		let rss = state.yty;
-		for (let i = 0; i < P; i++) {
-			rss -= 2 * mean[i] * state.xty[i];
-			let row = 0;
-			for (let j = 0; j < P; j++) row += state.xtx[i * P + j] * mean[j];
-			rss += mean[i] * row;
-		}
+		const rss = residualSumOfSquares(state, mean);
 		const prior = state.noiseWeight * state.noiseSd * state.noiseSd;
 		sigma2 = (Math.max(rss, 0) + prior) / (state.n + state.noiseWeight);
 	}
 	return { P, mean, precisionFactor: factor, noiseSd: Math.sqrt(sigma2) };
+}
+
+/** Residual sum of squares at coefficients m: yᵀy − 2 mᵀXᵀy + mᵀXᵀXm (from the sufficient statistics). */
+function residualSumOfSquares(state: BayesLinearState, m: ArrayLike<number>): number {
+	const { P } = state;
+	let rss = state.yty;
+	for (let i = 0; i < P; i++) {
+		rss -= 2 * m[i] * state.xty[i];
+		let row = 0;
+		for (let j = 0; j < P; j++) row += state.xtx[i * P + j] * m[j];
+		rss += m[i] * row;
+	}
+	return rss;
 }
 
 /** Scratch of `posteriorNoiseSd`, grown to the largest P seen (it runs to completion). */
@@ -176,14 +182,7 @@ export function posteriorNoiseSd(state: BayesLinearState): number {
 			rhs[i] = state.xty[i] / sigma2 + state.priorMean[i] * prior;
 		}
 		if (!cholesky(lambda, P)) throw new Error('posterior precision is not positive definite');
-		const mean = choleskySolve(lambda, P, rhs);
-		let rss = state.yty;
-		for (let i = 0; i < P; i++) {
-			rss -= 2 * mean[i] * state.xty[i];
-			let row = 0;
-			for (let j = 0; j < P; j++) row += state.xtx[i * P + j] * mean[j];
-			rss += mean[i] * row;
-		}
+		const rss = residualSumOfSquares(state, choleskySolve(lambda, P, rhs));
 		const prior = state.noiseWeight * state.noiseSd * state.noiseSd;
 		sigma2 = (Math.max(rss, 0) + prior) / (state.n + state.noiseWeight);
 	}
