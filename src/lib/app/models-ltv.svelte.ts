@@ -6,7 +6,8 @@
 import type { LtvReport } from '../models/ltv-evaluate';
 import { DEFAULT_LTV_TRAIN, type LtvTrainConfig } from '../models/ltv-model';
 import { modelUrl, newId, saveModelRecord, type ModelRecord } from '../storage';
-import { LAB_EXTRA_POLICY, setSetting } from '../storage/settings';
+import { getSetting, LAB_EXTRA_POLICY, setSetting } from '../storage/settings';
+import { offerLabModel } from './lab-models';
 import type { ModelsBridge } from '../workers/models-bridge';
 import { labUrlFor, type ModelsPage } from './models-page.svelte';
 
@@ -130,7 +131,12 @@ export class LtvPanel {
 		const settings = (this.record?.settings as Partial<LtvRecordSettings> | null) ?? this.#settings;
 		try {
 			const ltvModel = await this.#bridge.ltvWeights(this.record?.url);
-			const result = await setSetting(LAB_EXTRA_POLICY, { kind: 'ts-curve-ltv', ltvModel });
+			const current = await getSetting(LAB_EXTRA_POLICY);
+			const offer = offerLabModel(current.ok ? current.value : null, {
+				kind: 'ts-curve-ltv',
+				ltvModel
+			});
+			const result = await setSetting(LAB_EXTRA_POLICY, offer);
 			if (!result.ok) {
 				this.#page.error = result.error.message;
 				return null;

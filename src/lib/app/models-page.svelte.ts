@@ -21,10 +21,12 @@ import {
 	listScenarios,
 	modelUrl,
 	newId,
+	getSetting,
 	saveModelRecord,
 	setSetting,
 	type ModelRecord
 } from '../storage';
+import { offerLabModel } from './lab-models';
 import { DriftPanel } from './models-drift.svelte';
 import { LtvPanel } from './models-ltv.svelte';
 import { isAbortError } from '../workers/worker-client';
@@ -293,7 +295,12 @@ export class ModelsPage {
 	 */
 	async useInPilot(): Promise<string | null> {
 		if (!this.shown) return null;
-		const result = await setSetting(LAB_EXTRA_POLICY, { kind: 'rl', weights: this.shown.weights });
+		const current = await getSetting(LAB_EXTRA_POLICY);
+		const offer = offerLabModel(current.ok ? current.value : null, {
+			kind: 'rl',
+			weights: this.shown.weights
+		});
+		const result = await setSetting(LAB_EXTRA_POLICY, offer);
 		if (!result.ok) {
 			this.error = result.error.message;
 			return null;

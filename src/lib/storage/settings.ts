@@ -18,5 +18,5 @@ export function setSetting(key: string, value: unknown): Promise<Stored<void>> {
 	});
 }
 
-/** The setting the Lab reads to offer a trained policy (a policy spec, e.g. the RL allocator with its weights). */
+/** The setting the Lab reads to offer trained policies (app/lab-models.ts: specs by kind, the latest ticked). */
 export const LAB_EXTRA_POLICY = 'lab.extraPolicy';
