@@ -202,6 +202,16 @@ export class PilotForm {
 		this.policies = Array.isArray(policies)
 			? (policies as PolicySpec[]).map((spec) => ({ ...spec }))
 			: LAB_POLICIES.map((spec) => ({ ...spec }));
+		// A loaded spec with settings (a trained model's weights, say) can be unticked and ticked
+		// again as it was — for a kind that needs a model, that is the only way to tick it.
+		this.prepared = {
+			...this.prepared,
+			...Object.fromEntries(
+				this.policies
+					.filter((spec) => Object.keys(spec).length > 1)
+					.map((spec) => [spec.kind, { ...spec }])
+			)
+		};
 		this.seeds = seeds === undefined ? LAB_SEEDS : numeric(seeds);
 		this.days = numeric(days);
 		this.objective = typeof objective === 'string' ? (objective as Objective) : 'ltv-profit';

@@ -14,6 +14,17 @@ describe('PilotForm', () => {
 		expect(parsed.ok).toBe(true);
 	});
 
+	it('lets a loaded policy with settings (a trained model) be unticked and ticked again as it was', () => {
+		const form = new PilotForm();
+		const rl = { kind: 'rl', weights: { inputs: 3 } };
+		form.setFromJson({ policies: [{ kind: 'bau-fixed' }, rl] });
+		const order = ['bau-fixed', 'rl'];
+		form.toggle('rl', false, order);
+		expect(form.has('rl')).toBe(false);
+		form.toggle('rl', true, order);
+		expect(form.policies).toEqual([{ kind: 'bau-fixed' }, rl]);
+	});
+
 	it('sets and clears a chosen policy’s setting (ts-curve refitting on drift) in its spec', () => {
 		const form = new PilotForm();
 		form.setPolicySetting('ts-curve', 'refitOnDrift', true);
