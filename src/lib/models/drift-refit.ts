@@ -4,12 +4,12 @@
  * the true LTV-profit per day of each over the weeks before the first refit and the weeks after.
  * Before it the two runs are the same run; after it, the difference is what refitting did.
  */
-import { runPolicy } from '../experiment/runner';
+import { runMetrics } from '../experiment/metrics';
+import { marketAfterHistory, runPolicy } from '../experiment/runner';
 import { reasonMask, type DecisionLog } from '../experiment/decision-log';
 import { DEFAULT_GUARDRAILS } from '../guardrails/types';
 import { createTsCurve } from '../policies/ts-curve';
 import type { Scenario } from '../sim/scenario';
-import type { Trace } from '../sim/trace';
 
 /** Days compared on each side of the refit. */
 export const REFIT_WINDOW = 28;
@@ -35,17 +35,6 @@ export interface RefitComparison {
 	total: { withRefit: number; without: number };
 }
 
-/** True LTV-profit of pilot days [from, to) of a trace (history days `H` before the pilot). */
-function ltvProfit(trace: Trace, H: number, from: number, to: number): number {
-	const { C, K, S } = trace;
-	let sum = 0;
-	for (let d = H + from; d < H + to; d++) {
-		for (let cs = 0; cs < C * S; cs++) sum += trace.truth.incLtvMargin[d * C * S + cs];
-		for (let i = 0; i < C * K * S; i++) sum -= trace.observables.spend[d * C * K * S + i];
-	}
-	return sum;
-}
-
 /** First decision day tagged 'drift' in a log, or null. */
 function firstDriftDay(log: DecisionLog): number | null {
 	const mask = reasonMask(['drift']);
@@ -57,27 +46,30 @@ function firstDriftDay(log: DecisionLog): number | null {
 
 /** Run the comparison on `scenario` (with its horizon `days`) for market seed `seed`. */
 export function compareRefit(scenario: Scenario, seed: number, days: number): RefitComparison {
+	// The history is the same for both runs: simulate it once, each run gets a copy.
+	const start = marketAfterHistory(scenario, seed, days);
 	const run = (refitOnDrift: boolean) =>
-		runPolicy(scenario, createTsCurve({ kind: 'ts-curve', seed, refitOnDrift }), {
-			seed,
-			days,
-			objective: 'ltv-profit',
-			guardrails: DEFAULT_GUARDRAILS
-		});
+		runPolicy(
+			scenario,
+			createTsCurve({ kind: 'ts-curve', seed, refitOnDrift }),
+			{ seed, days, objective: 'ltv-profit', guardrails: DEFAULT_GUARDRAILS },
+			{},
+			start
+		);
 	const refit = run(true);
 	const fixed = run(false);
-	const H = refit.historyDays;
+	// True LTV-profit per pilot day, as the pilot's metrics count it.
+	const daily = [refit, fixed].map((r) => runMetrics(r, scenario.dailyBudget).dailyLtvProfit);
+	const sum = (series: number[], from: number, to: number) =>
+		series.slice(from, to).reduce((a, b) => a + b, 0);
 	const window = (from: number, to: number): RefitWindow => ({
 		from,
 		to,
-		withRefit: ltvProfit(refit.trace, H, from, to) / (to - from),
-		without: ltvProfit(fixed.trace, H, from, to) / (to - from)
+		withRefit: sum(daily[0], from, to) / (to - from),
+		without: sum(daily[1], from, to) / (to - from)
 	});
 	const day = firstDriftDay(refit.log);
-	const total = {
-		withRefit: ltvProfit(refit.trace, H, 0, days),
-		without: ltvProfit(fixed.trace, H, 0, days)
-	};
+	const total = { withRefit: sum(daily[0], 0, days), without: sum(daily[1], 0, days) };
 	if (day === null || day >= days) return { day: null, before: null, after: null, total };
 	return {
 		day,
