@@ -6,10 +6,8 @@
 import type { LtvReport } from '../models/ltv-evaluate';
 import { DEFAULT_LTV_TRAIN, type LtvTrainConfig } from '../models/ltv-model';
 import { modelUrl, newId, saveModelRecord, type ModelRecord } from '../storage';
-import { getSetting, LAB_EXTRA_POLICY, setSetting } from '../storage/settings';
-import { offerLabModel } from './lab-models';
 import type { ModelsBridge } from '../workers/models-bridge';
-import { labUrlFor, type ModelsPage } from './models-page.svelte';
+import { handToLab, labUrlFor, type ModelsPage } from './models-page.svelte';
 
 /** What an LTV ModelRecord's settings hold. */
 export interface LtvRecordSettings {
@@ -131,12 +129,7 @@ export class LtvPanel {
 		const settings = (this.record?.settings as Partial<LtvRecordSettings> | null) ?? this.#settings;
 		try {
 			const ltvModel = await this.#bridge.ltvWeights(this.record?.url);
-			const current = await getSetting(LAB_EXTRA_POLICY);
-			const offer = offerLabModel(current.ok ? current.value : null, {
-				kind: 'ts-curve-ltv',
-				ltvModel
-			});
-			const result = await setSetting(LAB_EXTRA_POLICY, offer);
+			const result = await handToLab({ kind: 'ts-curve-ltv', ltvModel });
 			if (!result.ok) {
 				this.#page.error = result.error.message;
 				return null;

@@ -24,8 +24,10 @@ import {
 	getSetting,
 	saveModelRecord,
 	setSetting,
-	type ModelRecord
+	type ModelRecord,
+	type Stored
 } from '../storage';
+import type { PolicySpec } from '../policies/registry';
 import { offerLabModel } from './lab-models';
 import { DriftPanel } from './models-drift.svelte';
 import { LtvPanel } from './models-ltv.svelte';
@@ -295,18 +297,19 @@ export class ModelsPage {
 	 */
 	async useInPilot(): Promise<string | null> {
 		if (!this.shown) return null;
-		const current = await getSetting(LAB_EXTRA_POLICY);
-		const offer = offerLabModel(current.ok ? current.value : null, {
-			kind: 'rl',
-			weights: this.shown.weights
-		});
-		const result = await setSetting(LAB_EXTRA_POLICY, offer);
+		const result = await handToLab({ kind: 'rl', weights: this.shown.weights });
 		if (!result.ok) {
 			this.error = result.error.message;
 			return null;
 		}
 		return labUrlFor(this.shown.scenarioKey);
 	}
+}
+
+/** Offer a trained policy's spec to the Lab (the LAB_EXTRA_POLICY setting, app/lab-models.ts). */
+export async function handToLab(spec: PolicySpec): Promise<Stored<void>> {
+	const current = await getSetting(LAB_EXTRA_POLICY);
+	return setSetting(LAB_EXTRA_POLICY, offerLabModel(current.ok ? current.value : null, spec));
 }
 
 /**

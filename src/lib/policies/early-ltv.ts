@@ -82,8 +82,6 @@ export interface EarlyLtvState {
 /** Each segment's LTV, re-predicted daily from early behaviour (see the file comment). */
 export class EarlyLtv {
 	private reference: Float64Array | null = null;
-	/** LTV per segment the policy should plan with, currency units (the plan until the first update). */
-	values: Float64Array | null = null;
 	/** Ratio of the latest prediction to the reference's, per segment (1 until the first update). */
 	ratio: Float64Array | null = null;
 
@@ -111,16 +109,19 @@ export class EarlyLtv {
 			this.reference = this.predict(view, view.day - REFERENCE_WINDOW, view.day);
 		}
 		const now = this.predict(view, view.day - EARLY_WINDOW, view.day);
-		const planned = view.economics.ltvMargin;
-		this.values ??= new Float64Array(S);
 		this.ratio ??= new Float64Array(S).fill(1);
 		for (let s = 0; s < S; s++) {
 			const ratio = now[s] / this.reference[s];
 			// Keep the last estimate when the model has nothing sensible to say (no customers, ≤ 0).
 			if (Number.isFinite(ratio) && this.reference[s] > 0 && now[s] > 0)
 				this.ratio[s] = Math.min(RATIO_RANGE[1], Math.max(RATIO_RANGE[0], ratio));
-			this.values[s] = planned[s] * this.ratio[s];
 		}
+	}
+
+	/** The LTV per segment to plan with: the plan scaled by the ratio (null before the first update). */
+	valuesFor(planned: ArrayLike<number>): Float64Array | null {
+		const { ratio } = this;
+		return ratio ? Float64Array.from(ratio, (r, s) => planned[s] * r) : null;
 	}
 
 	getState(): EarlyLtvState {
@@ -130,10 +131,9 @@ export class EarlyLtv {
 		};
 	}
 
-	/** Restore a state from `getState`; values follow at the next update. */
+	/** Restore a state from `getState`. */
 	setState(state: EarlyLtvState): void {
 		this.reference = state.reference ? Float64Array.from(state.reference) : null;
 		this.ratio = state.ratio ? Float64Array.from(state.ratio) : null;
-		this.values = null;
 	}
 }

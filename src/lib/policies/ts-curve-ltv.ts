@@ -33,8 +33,10 @@ export function createTsCurveLtv(
 	// The view ts-curve sees: the market's, with the predicted LTV in place of the plan.
 	// The value ratios at the last decision (to tag decisions where they moved).
 	let lastRatio: number[] | null = null;
-	const valued = (view: PolicyView): PolicyView =>
-		ltv.values ? { ...view, economics: { ...view.economics, ltvMargin: ltv.values } } : view;
+	const valued = (view: PolicyView): PolicyView => {
+		const ltvMargin = ltv.valuesFor(view.economics.ltvMargin);
+		return ltvMargin ? { ...view, economics: { ...view.economics, ltvMargin } } : view;
+	};
 	return {
 		id: 'ts-curve-ltv',
 		name: 'Thompson sampling on response curves, early LTV',
