@@ -31,16 +31,9 @@ export async function trainLtvForCli(scenario: Scenario, seed: number): Promise<
 	const tf = await import('@tensorflow/tfjs');
 	await tf.setBackend('cpu');
 	const { ltvData } = await import('../lib/models/ltv-data');
-	const { ltvFeatures, ltvTargets, ltvWeights } = await import('../lib/models/ltv-features');
-	const { trainLtvModel } = await import('../lib/models/ltv-model');
+	const { trainLtvOnRecords } = await import('../lib/models/ltv-model');
 	const data = ltvData(scenario, seed);
-	const model = await trainLtvModel(
-		ltvFeatures(data.records, data.layout),
-		ltvTargets(data.records),
-		ltvWeights(data.records),
-		data.layout,
-		{ seed: 1 }
-	);
+	const model = await trainLtvOnRecords(data.records, data.layout, { seed: 1 });
 	try {
 		return model.weightsJson();
 	} finally {

@@ -13,8 +13,8 @@ import { parsePilotConfig } from '../../src/lib/experiment/pilot-config';
 import { runPolicy, sharedStart } from '../../src/lib/experiment/runner';
 import { pairedCi } from '../../src/lib/experiment/stats';
 import { ltvData } from '../../src/lib/models/ltv-data';
-import { ltvFeatures, ltvTargets, ltvWeights } from '../../src/lib/models/ltv-features';
-import { trainLtvModel, type LtvModel } from '../../src/lib/models/ltv-model';
+import { ltvFeatures } from '../../src/lib/models/ltv-features';
+import { trainLtvOnRecords, type LtvModel } from '../../src/lib/models/ltv-model';
 import type { TsCurveLtvState } from '../../src/lib/policies/ts-curve-ltv';
 import { earlyLtvMismatch } from '../../src/lib/policies/early-ltv';
 import { layoutOf } from '../../src/lib/experiment/view';
@@ -74,13 +74,7 @@ beforeAll(async () => {
 	await tf.setBackend('cpu');
 	// The history before the pilot is the same with or without the shift (it starts on day 1).
 	const data = ltvData(loadPreset('dtc-default'), 1);
-	model = await trainLtvModel(
-		ltvFeatures(data.records, data.layout),
-		ltvTargets(data.records),
-		ltvWeights(data.records),
-		data.layout,
-		{ epochs: 30 }
-	);
+	model = await trainLtvOnRecords(data.records, data.layout, { epochs: 30 });
 	weights = model.weightsJson();
 }, 120_000);
 

@@ -30,7 +30,7 @@ import {
 	ltvTargets,
 	ltvWeights
 } from './ltv-features';
-import { trainLtvModel, type LtvModel, type LtvTrainConfig } from './ltv-model';
+import { trainLtvOnRecords, type LtvModel, type LtvTrainConfig } from './ltv-model';
 
 /** Error of the model and of the naive baseline on one test set. */
 export interface LtvFoldScore {
@@ -83,14 +83,7 @@ async function fit(
 	options: LtvEvaluateOptions,
 	onEpoch?: LtvEvaluateOptions['onEpoch']
 ): Promise<LtvModel> {
-	return trainLtvModel(
-		ltvFeatures(train, data.layout),
-		ltvTargets(train),
-		ltvWeights(train),
-		data.layout,
-		options.config,
-		onEpoch
-	);
+	return trainLtvOnRecords(train, data.layout, options.config, onEpoch);
 }
 
 /**

@@ -12,10 +12,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { createStream } from '../sim/random';
 import type { LtvWeightsJson } from '../policies/ltv-network';
+import type { CohortRecord } from './cohort-log';
 import {
 	FIRST_ORDER_SCALE,
 	ltvColumnCount,
 	ltvFeatureGroups,
+	ltvFeatures,
+	ltvTargets,
+	ltvWeights,
 	REPEAT_SCALE,
 	type LtvLayout
 } from './ltv-features';
@@ -264,4 +268,21 @@ export async function trainLtvModel(
 	}
 	optimizer.dispose();
 	return new LtvModel(network, layout, scaler);
+}
+
+/** Train on cohort records: their features, targets and customer weights (ltv-features.ts). */
+export function trainLtvOnRecords(
+	records: readonly CohortRecord[],
+	layout: LtvLayout,
+	config: Partial<LtvTrainConfig> = {},
+	onEpoch?: LtvProgress
+): Promise<LtvModel> {
+	return trainLtvModel(
+		ltvFeatures(records, layout),
+		ltvTargets(records),
+		ltvWeights(records),
+		layout,
+		config,
+		onEpoch
+	);
 }
