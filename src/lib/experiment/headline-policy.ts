@@ -6,15 +6,18 @@
  */
 import { OBJECTIVE_METRIC, type PilotResult, type PolicySummary } from './pilot';
 
+/** The policies compared with the baseline: every one but the baseline and the oracles. */
+export function contenders(result: PilotResult): PolicySummary[] {
+	return result.policies.filter((p) => p.id !== result.baseline && !p.id.startsWith('oracle'));
+}
+
 /**
  * The headline policy of a result, or null when only the baseline (and the oracle) ran — or,
  * with `fallback` false, when no learning policy ran.
  */
 export function headlinePolicy(result: PilotResult, fallback = true): PolicySummary | null {
 	const metric = OBJECTIVE_METRIC[result.objective] ?? 'ltvProfit';
-	const others = result.policies.filter(
-		(p) => p.id !== result.baseline && !p.id.startsWith('oracle')
-	);
+	const others = contenders(result);
 	const learners = others.filter((p) => !p.id.startsWith('bau'));
 	const pool = learners.length || !fallback ? learners : others;
 	return pool.reduce<PolicySummary | null>(

@@ -6,13 +6,7 @@
  */
 import type { Objective } from '../policies/policy';
 import type { Scenario } from '../sim/scenario';
-import {
-	OBJECTIVE_METRIC,
-	type PilotConfig,
-	type PilotResult,
-	type PolicySummary,
-	type SummaryMetric
-} from './pilot';
+import { OBJECTIVE_METRIC, type PilotConfig, type PilotResult, type SummaryMetric } from './pilot';
 import {
 	guardrailFacts,
 	named,
@@ -22,7 +16,7 @@ import {
 	type ReportReasons
 } from './report-moves';
 import { excludesZero } from './stats';
-import { headlinePolicy } from './headline-policy';
+import { contenders, headlinePolicy } from './headline-policy';
 
 export * from './report-moves';
 
@@ -157,11 +151,6 @@ function headlineOf(result: PilotResult): ReportHeadline {
 	};
 }
 
-/** Policies other than the baseline and the oracle. */
-function contendersOf(result: PilotResult): PolicySummary[] {
-	return result.policies.filter((p) => p.id !== result.baseline && !p.id.startsWith('oracle'));
-}
-
 /** The scenario in one paragraph: market, channels, audience, budget, horizon and history. */
 export function scenarioParagraph(scenario: Scenario, result: PilotResult): string {
 	const channels = scenario.channels.map((c) => c.name);
@@ -224,7 +213,7 @@ export function reportFacts(
 	const question: ReportQuestion = {
 		scenarioName: result.scenarioName,
 		baseline: named(base),
-		contenders: contendersOf(result).map(named),
+		contenders: contenders(result).map(named),
 		objective: result.objective,
 		objectiveLabel: OBJECTIVE_WORDS[result.objective] ?? result.objective,
 		seeds: result.seeds.length,
