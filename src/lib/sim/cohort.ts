@@ -12,6 +12,7 @@
 import { poisson, type Rng } from './random';
 import { betaInc, betaQuantile } from './special';
 import * as pm from './portable-math';
+import { TENURE_BANDS } from './trace';
 
 /** Number of latent retention classes per segment. */
 export const CLASSES = 8;
@@ -190,7 +191,7 @@ export function tenureBand(age: number): number {
  * One step of a segment's young customers on day `day`: tranches [YOUNG_RING · CLASSES] at
  * `offset`, the tranche acquired on day a at ring index a mod YOUNG_RING. Survivors decay as in
  * `agePools`; the expected repeat orders of each tenure band are written to
- * `bands[bandAt … bandAt + 3)`. Keeping the young apart is what lets the order data report
+ * `bands[bandAt … bandAt + TENURE_BANDS)`. Keeping the young apart is what lets the order data report
  * early behaviour by tenure (an LTV model's inputs) with the same dynamics as the mature pools.
  */
 export function ageYoungPools(
@@ -201,9 +202,7 @@ export function ageYoungPools(
 	bands: Float64Array,
 	bandAt: number
 ): void {
-	bands[bandAt] = 0;
-	bands[bandAt + 1] = 0;
-	bands[bandAt + 2] = 0;
+	bands.fill(0, bandAt, bandAt + TENURE_BANDS);
 	const today = day % YOUNG_RING;
 	for (let age = 0; age < YOUNG_RING && age <= day; age++) {
 		const slot = today >= age ? today - age : today - age + YOUNG_RING;

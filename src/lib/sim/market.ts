@@ -387,11 +387,9 @@ export class Market {
 			const early = this.earlyLambda;
 			const at = s * TENURE_BANDS;
 			ageYoungPools(this.state.young, s * YOUNG_RING * CLASSES, p.retention[s], d, early, at);
-			lambda[repeatAt + s] =
-				agePools(this.state.pools, s * CLASSES, p.retention[s]) +
-				early[at] +
-				early[at + 1] +
-				early[at + 2];
+			let repeats = agePools(this.state.pools, s * CLASSES, p.retention[s]);
+			for (let b = 0; b < TENURE_BANDS; b++) repeats += early[at + b];
+			lambda[repeatAt + s] = repeats;
 			this.trace.truth.baselineConversions[d * S + s] += baseline;
 			this.state.haloFlow[s] = this.haloNext[s];
 		}
