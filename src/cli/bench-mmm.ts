@@ -4,7 +4,8 @@
  * the same code the browser runs in its worker. Median of 3 fits after a warm-up fit.
  */
 import { fitMmm } from '../lib/data/mmm';
-import { recoveryScenario, simulateDataset } from '../lib/data/simulate';
+import { recoveryScenario } from '../lib/data/recovery-scenario';
+import { simulateDataset } from '../lib/data/simulate';
 import type { Figure } from './bench';
 
 /** `mmm.fit_104x8_s`: seconds per fit (goal ≤ 10 s in a worker). */

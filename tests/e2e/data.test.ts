@@ -158,3 +158,44 @@ test('refuses a malformed CSV with its row and column and keeps the stored datas
 	expect(foreign, 'requests to another origin').toEqual([]);
 	expect(problems).toEqual([]);
 });
+
+test('fits a simulated market and compares every channel with its true ROAS; the dataset downloads as CSV', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	test.setTimeout(180_000);
+	const origin = new URL(baseURL!).origin;
+	const { problems, foreign } = watch(context, page, origin);
+	await page.goto('/data');
+
+	await page.getByLabel('Seed').fill('3');
+	await page.getByRole('button', { name: 'Simulate a market' }).click();
+	const ready = page.getByTestId('import-ready');
+	await expect(ready).toContainText('104 weeks');
+	await expect(ready).toContainText('8 paid channels');
+	await ready.getByRole('button', { name: 'Keep this dataset' }).click();
+	await expect(page.getByTestId('open-dataset')).toContainText('Connected TV');
+
+	await page.getByTestId('fit').click();
+	const report = page.getByTestId('mmm-report');
+	await expect(report).toBeVisible({ timeout: 120_000 });
+	await expect(report.locator('[data-metric="true-roas"]')).toHaveCount(8);
+	const check = report.getByTestId('truth-check');
+	await expect(check).toContainText('seed 3, 104 weeks');
+	const [, recovered, counted] = (await check.textContent())!.match(/(\d+) of (\d+) channels/)!;
+	expect(Number(counted)).toBeGreaterThanOrEqual(5);
+	expect(Number(recovered)).toBeLessThanOrEqual(Number(counted));
+
+	// The kept dataset downloads as a CSV file that names its columns by role.
+	const downloading = page.waitForEvent('download');
+	await page.getByTestId('datasets').getByRole('button', { name: /^CSV/ }).click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toBe('simulated-market-seed-3.csv');
+	const text = readFileSync((await download.path())!, 'utf8');
+	expect(text.split('\n')[0]).toMatch(/^date,revenue,Brand search spend,Brand search impressions,/);
+	expect(text.trim().split('\n')).toHaveLength(105);
+
+	expect(foreign, 'requests to another origin').toEqual([]);
+	expect(problems).toEqual([]);
+});

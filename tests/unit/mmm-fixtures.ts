@@ -6,11 +6,8 @@ import type { Dataset } from '../../src/lib/data/dataset';
 import { mediaFeature } from '../../src/lib/data/mmm/transform';
 import { createStream, normal } from '../../src/lib/sim/random';
 import { fitMmm, type CurveParams, type MmmChannel, type MmmFit } from '../../src/lib/data/mmm';
-import {
-	recoveryScenario,
-	simulateDataset,
-	type SimulatedDataset
-} from '../../src/lib/data/simulate';
+import { recoveryScenario } from '../../src/lib/data/recovery-scenario';
+import { simulateDataset, type SimulatedDataset } from '../../src/lib/data/simulate';
 
 const curve = (maxResponse: number, halfSaturation: number, slope = 1): CurveParams => ({
 	maxResponse,

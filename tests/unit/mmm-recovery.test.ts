@@ -22,7 +22,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fitMmm } from '../../src/lib/data/mmm';
-import { recoveryScenario, simulateDataset } from '../../src/lib/data/simulate';
+import { recoveryScenario } from '../../src/lib/data/recovery-scenario';
+import { simulateDataset } from '../../src/lib/data/simulate';
 
 /** Markets where the strict must-show holds (see the header for the others). */
 const STRICT = new Set([2, 3, 4]);

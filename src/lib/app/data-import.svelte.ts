@@ -25,6 +25,8 @@ export interface Importer {
 		}
 	): Promise<ImportReply>;
 	remap(mapping: ColumnMapping): Promise<ImportReply>;
+	/** Simulate a market with known truth and import it as a file. */
+	simulate(seed: number): Promise<ImportReply>;
 	suggest(): Promise<ColumnMapping | undefined>;
 }
 
@@ -121,6 +123,32 @@ export class DataImport {
 		} catch (error) {
 			if (!latest()) return;
 			this.#fail(error, controller.signal.aborted);
+		} finally {
+			if (latest()) this.#controller = null;
+		}
+	}
+
+	/**
+	 * Import a market simulated by Marginal (seed `seed`): a two-year weekly file whose true
+	 * ROAS per channel is known, to see how close the fit comes.
+	 */
+	async loadSimulated(seed: number): Promise<void> {
+		this.#controller?.abort();
+		const controller = new AbortController();
+		this.#controller = controller;
+		const latest = () => this.#controller === controller;
+		this.fileName = `simulated-market-seed-${seed}.csv`;
+		this.fileBytes = 0;
+		this.reply = null;
+		this.mapping = null;
+		this.error = null;
+		this.progress = null;
+		this.status = 'reading';
+		try {
+			const reply = await this.#importer.simulate(seed);
+			if (latest()) this.#accept(reply);
+		} catch (error) {
+			if (latest()) this.#fail(error, controller.signal.aborted);
 		} finally {
 			if (latest()) this.#controller = null;
 		}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createImportService, type ImportReply } from '$lib/data/import';
 import { fixtureCsv } from '$lib/data/import/test-fixtures';
+import { importSimulatedMarket } from '$lib/data/simulated-market';
 import { DataImport, MAX_FILE_BYTES, type Importer } from './data-import.svelte';
 
 /** The real import service (what the worker runs), called directly. */
@@ -10,7 +11,8 @@ function serviceImporter(): Importer {
 		importFile: (input, { fileName, onProgress }) =>
 			service.importFile(input, { fileName }, onProgress),
 		remap: async (mapping) => service.remap(mapping),
-		suggest: async () => service.suggest()
+		suggest: async () => service.suggest(),
+		simulate: (seed) => importSimulatedMarket(service, seed)
 	};
 }
 
@@ -57,6 +59,18 @@ describe('DataImport', () => {
 		expect(state.errors[0].message).toMatch(/^Row 4, column “x1”/);
 	});
 
+	it('imports a simulated market through the same importer, with its truth', async () => {
+		const state = new DataImport(serviceImporter());
+		await state.loadSimulated(4);
+		expect(state.status).toBe('done');
+		expect(state.fileName).toBe('simulated-market-seed-4.csv');
+		expect(state.dataset?.channels).toHaveLength(8);
+		expect(state.dataset?.truth?.roas.map((r) => r.channel)).toEqual(
+			state.dataset?.channels.map((c) => c.id)
+		);
+		expect(state.dataset?.truth?.roas.every((r) => r.value > 0)).toBe(true);
+	});
+
 	it('refuses a file over the size limit without reading it', async () => {
 		let called = false;
 		const importer: Importer = {
@@ -65,7 +79,8 @@ describe('DataImport', () => {
 				return {} as ImportReply;
 			},
 			remap: async () => ({}) as ImportReply,
-			suggest: async () => undefined
+			suggest: async () => undefined,
+			simulate: async () => ({}) as ImportReply
 		};
 		const state = new DataImport(importer);
 		const big = new File(['x'], 'huge.csv');
@@ -87,7 +102,8 @@ describe('DataImport', () => {
 			remap: async () => {
 				throw new Error('The importer stopped: out of memory');
 			},
-			suggest: async () => undefined
+			suggest: async () => undefined,
+			simulate: async () => ({}) as ImportReply
 		};
 		const state = new DataImport(importer);
 		const pending = state.load(file('a.csv', 'a'));

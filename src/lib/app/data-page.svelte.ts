@@ -4,7 +4,9 @@
  * to the next (keep an import → fit → split → twin) and keeps the saved fit in step.
  */
 import type { Dataset } from '$lib/data/dataset';
+import { datasetCsv } from '$lib/data/export-csv';
 import type { MmmFit } from '$lib/data/mmm';
+import { fileStem } from './download';
 import { DataFit, storedFit, type MmmFitter } from './data-fit.svelte';
 import { DataImport, type Importer } from './data-import.svelte';
 import { DataLibrary, type DatasetStore } from './data-library.svelte';
@@ -80,6 +82,18 @@ export class DataPage {
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/**
+	 * A saved dataset as a CSV file that imports again unchanged (export-csv.ts) — to take it to
+	 * `npm run mmm` or a spreadsheet. Null when it cannot be read (the library says why).
+	 */
+	async csvFile(id: string): Promise<{ text: string; fileName: string } | null> {
+		const record = await this.library.open(id);
+		if (!record) return null;
+		// A dataset is named after its file: "sales.csv" downloads as sales.csv, not sales-csv.csv.
+		const stem = fileStem(record.name.replace(/\.(csv|tsv|txt)$/i, ''), 'dataset');
+		return { text: datasetCsv(record.dataset), fileName: `${stem}.csv` };
 	}
 
 	/** Delete a saved dataset; closes it when it is the open one. */

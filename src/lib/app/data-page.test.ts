@@ -4,6 +4,7 @@ import { createImportService } from '$lib/data/import';
 import { fixtureCsv } from '$lib/data/import/test-fixtures';
 import type { MmmFit, SplitResult } from '$lib/data/mmm';
 import type { DatasetRecord, DatasetSummary, Stored } from '$lib/storage';
+import { importSimulatedMarket } from '$lib/data/simulated-market';
 import { DataPage, type DataPageDeps } from './data-page.svelte';
 import type { DatasetStore } from './data-library.svelte';
 
@@ -87,6 +88,7 @@ function page() {
 				service.importFile(input, { fileName }, onProgress),
 			remap: async (m) => service.remap(m),
 			suggest: async () => service.suggest(),
+			simulate: (seed) => importSimulatedMarket(service, seed),
 			release: () => released++
 		},
 		store,
@@ -149,6 +151,27 @@ describe('DataPage', () => {
 		expect(data.library.items).toEqual([]);
 		await data.open(id);
 		expect(data.library.error).toBe('It is no longer saved.');
+	});
+
+	it('keeps a simulated market with its truth and writes a saved dataset back as a CSV file', async () => {
+		const { data, store } = page();
+		await data.importing.loadSimulated(2);
+		await data.keepImport('Simulated, seed 2');
+		const id = data.current!.id;
+		// The truth is stored with the dataset (the report compares the fit with it).
+		expect(store.records.get(id)?.dataset.truth?.roas).toHaveLength(8);
+
+		const file = await data.csvFile(id);
+		expect(file?.fileName).toBe('simulated-seed-2.csv');
+		// The file imports again to the same numbers.
+		await data.importing.load(new File([file!.text], file!.fileName));
+		const again = data.importing.dataset!;
+		const kept = data.current!.dataset;
+		expect(Array.from(again.kpi.values)).toEqual(Array.from(kept.kpi.values));
+		expect(again.channels.map((c) => Array.from(c.spend))).toEqual(
+			kept.channels.map((c) => Array.from(c.spend))
+		);
+		expect(await data.csvFile('gone')).toBeNull();
 	});
 
 	it('keeps nothing from a file that failed', async () => {

@@ -50,6 +50,11 @@ export interface Dataset {
 	events: DatasetSeries[];
 	/** Unpaid media (newsletter, organic impressions) [T each], modelled like controls. */
 	organic: DatasetSeries[];
+	/**
+	 * What no analyst's data says: each channel's true ROAS, known only for a market simulated by
+	 * Marginal (simulated-market.ts), so the fit can be checked against it. Absent otherwise.
+	 */
+	truth?: DatasetTruth;
 	/** Where the data came from: detected layout and the column mapping used. */
 	source: {
 		layout: 'robyn' | 'meridian' | 'pymc' | 'long' | 'mapped';
@@ -59,6 +64,14 @@ export interface Dataset {
 		/** The role each column of the file was mapped to, in file order (absent in datasets built by hand). */
 		columns?: DatasetSourceColumn[];
 	};
+}
+
+/** The simulator's truth behind a simulated dataset. */
+export interface DatasetTruth {
+	/** What was simulated (scenario, seed, weeks), in words. */
+	source: string;
+	/** True ROAS per channel (incremental KPI revenue per currency unit of spend), by channel id. */
+	roas: { channel: string; value: number }[];
 }
 
 /** Role a file column played in the import (see ColumnRole in src/lib/data/import/mapping.ts). */

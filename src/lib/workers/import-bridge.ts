@@ -74,6 +74,11 @@ export class ImportBridge {
 		});
 	}
 
+	/** Simulate a market with known truth and import it (see import.worker.ts `simulate`). */
+	simulate(seed: number): Promise<ImportReply> {
+		return this.#client.call((remote) => remote.simulate(seed));
+	}
+
 	/** Re-apply an edited mapping to the last file read. */
 	remap(mapping: ColumnMapping, previewRows?: number): Promise<ImportReply> {
 		return this.#client.call((remote) => remote.remap(mapping, previewRows));

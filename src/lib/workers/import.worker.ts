@@ -15,6 +15,7 @@ import {
 	type ImportProgress,
 	type ImportReply
 } from '$lib/data/import';
+import { importSimulatedMarket } from '$lib/data/simulated-market';
 
 const service = createImportService();
 
@@ -33,6 +34,13 @@ const api = {
 		onProgress?: (progress: ImportProgress) => void
 	): Promise<ImportReply> {
 		return transferred(await service.importFile(input, options, onProgress));
+	},
+	/**
+	 * Simulate a market with known truth (simulated-market.ts), import its CSV file like any
+	 * other, and attach the true ROAS per channel to the dataset.
+	 */
+	async simulate(seed: number): Promise<ImportReply> {
+		return transferred(await importSimulatedMarket(service, seed));
 	},
 	/** Re-apply an edited mapping to the last file read. */
 	async remap(mapping: ColumnMapping, previewRows?: number): Promise<ImportReply> {

@@ -8,3 +8,4 @@ export { fitMmm } from './fit';
 export { optimalSplit, budgetScenarios } from './split';
 export { twinScenario } from './twin';
 export { responseAt, marginalResponseAt } from './transform';
+export { checkAgainstTruth, type TruthCheck, type TruthRow } from './truth-check';
