@@ -181,6 +181,9 @@ test('fits a simulated market and compares every channel with its true ROAS; the
 	const report = page.getByTestId('mmm-report');
 	await expect(report).toBeVisible({ timeout: 120_000 });
 	await expect(report.locator('[data-metric="true-roas"]')).toHaveCount(8);
+	// Convergence and residual checks in words: the search, the residuals, the holdout.
+	await expect(report.getByTestId('fit-checks').locator('li')).toHaveCount(3);
+	await expect(report.locator('[data-check="converged"]')).toContainText('search');
 	const check = report.getByTestId('truth-check');
 	await expect(check).toContainText('seed 3, 104 weeks');
 	const [, recovered, counted] = (await check.textContent())!.match(/(\d+) of (\d+) channels/)!;
