@@ -190,6 +190,18 @@ test('fits a simulated market and compares every channel with its true ROAS; the
 	expect(Number(counted)).toBeGreaterThanOrEqual(5);
 	expect(Number(recovered)).toBeLessThanOrEqual(Number(counted));
 
+	// Simulated lift tests on the two channels the fit pins least; the refit is pulled to them.
+	await page.getByLabel('Calibrate with lift tests').check();
+	await page.getByRole('button', { name: 'Add another lift test' }).click();
+	const tests = page.getByTestId('lift-test');
+	await expect(tests).toHaveCount(2);
+	for (const i of [0, 1]) {
+		await tests.nth(i).getByTestId('simulate-lift').click();
+		await expect(tests.nth(i).getByLabel(/^Incremental/)).not.toHaveValue('');
+	}
+	await page.getByTestId('fit').click();
+	await expect(report.getByText(/^Lift test on /)).toHaveCount(2, { timeout: 120_000 });
+
 	// The kept dataset downloads as a CSV file that names its columns by role.
 	const downloading = page.waitForEvent('download');
 	await page.getByTestId('datasets').getByRole('button', { name: /^CSV/ }).click();

@@ -3,56 +3,79 @@
  * truth), the MMM recovers every channel's ROAS within ±15 % for channels with at least 10 % of
  * spend, and the truth lies inside the reported interval for most channels.
  *
- * Honest scope, seeds 1–8 of `simulateDataset(recoveryScenario(), { weeks: 104, seed })`:
- * - The strict must-show holds on 3 of 8 markets: seeds 2, 3 and 4.
- * - On the other 5, one channel misses: connected TV +29 % / +30 % (seeds 1, 6), affiliates
- *   +42 % (seed 5), display −42 % / −48 % (seeds 7, 8). Not a search defect: the same regression
- *   handed the simulator's true curve shapes still misses ±15 % on 3 of 8 (connected TV +15 %,
- *   +17 % on seeds 3, 4, display −19 % on seed 8); display's ROAS has a standard error of about
- *   10 % even with its true curve. What the data pin is the marginal ROAS; ROAS also needs the
- *   bend of the curve below the spends seen, which they pin only loosely.
- * - So the fit says so (src/lib/data/mmm/profile.ts): a channel is `roasIdentified` only when a
- *   ROAS 15 % lower and 15 % higher, every curve re-fitted, are both rejected; otherwise a
- *   warning names it and its interval holds the whole range the data cannot reject. What holds
- *   on all 8 markets, and is asserted: every channel called identified is within ±15 %, every
- *   channel with ≥ 10 % of spend is within ±15 % or flagged, the truth lies inside at least 6
- *   of 8 intervals (90 % intervals; 56 of 64 here), R² > 0.95; on seeds 2, 3, 4 the strict
- *   must-show as well. On seeds 9–16 (not run here) the same holds on 7 of 8: on seed 10 online
- *   video is called identified but off by −18 %; the strict must-show holds on 3 of 8 there too.
+ * Each market goes through the app's own path: simulated, written as a CSV file, imported
+ * (simulated-market.ts), fitted. Seeds 1–8, what holds:
+ *
+ * 1. From the sales data alone, the strict must-show holds on 3 of 8 markets (seeds 2, 3, 4).
+ *    On the others one channel misses: connected TV +29 % / +30 % (seeds 1, 6), affiliates
+ *    +42 % (5), display −42 % / −48 % (7, 8). This is what two years of weekly data can tell,
+ *    not a search defect: the model's curve family fits each channel's true weekly effect with
+ *    R² > 0.99, and with those curves fixed ROAS is off by under 15 %; but freed, the curves
+ *    fit the noise better than the truth does (24 shape parameters), and ROAS — the area under
+ *    the curve from zero to the spends seen — follows them. Neither the true demand index, nor
+ *    no demand noise at all, nor stronger priors, nor Meridian's fixed Hill slope, nor daily
+ *    data of the same two years recover the missing channels. So the fit says which channels
+ *    it cannot pin (profile.ts: ROAS ±15 % not rejected): every miss is flagged, with a
+ *    warning, and its interval spans what the data cannot reject.
+ * 2. With the experiments the fit asks for, it holds on all 8: a simulated lift test
+ *    (simulated-lift.ts: 8 weeks at the channel's usual spend, 10 % standard error) on each
+ *    flagged channel, refit, and a second test in the other year on each channel still
+ *    flagged, refit — as an analyst would do on the data page. Every channel with ≥ 10 % of
+ *    spend is then within ±15 % and the truth lies inside at least 6 of 8 intervals.
  */
 import { describe, expect, it } from 'vitest';
-import { fitMmm } from '../../src/lib/data/mmm';
-import { recoveryScenario } from '../../src/lib/data/recovery-scenario';
-import { simulateDataset } from '../../src/lib/data/simulate';
+import type { Dataset } from '../../src/lib/data/dataset';
+import { createImportService } from '../../src/lib/data/import';
+import { checkAgainstTruth, fitMmm, type LiftTest, type MmmFit } from '../../src/lib/data/mmm';
+import { simulatedLiftTest } from '../../src/lib/data/simulated-lift';
+import { importSimulatedMarket } from '../../src/lib/data/simulated-market';
 
-/** Markets where the strict must-show holds (see the header for the others). */
+/** Markets where the strict must-show holds without lift tests (see the header for the others). */
 const STRICT = new Set([2, 3, 4]);
+const DRAWS = 40;
+
+async function market(seed: number): Promise<Dataset> {
+	const reply = await importSimulatedMarket(createImportService(), seed);
+	if (!reply.result.ok) throw new Error(`seed ${seed} did not import`);
+	return reply.result.dataset;
+}
+
+const flagged = (fit: MmmFit) => fit.channels.filter((c) => c.roasIdentified === false);
+
+/** One simulated lift test per flagged channel; a channel tested before gets the other year. */
+function testsFor(dataset: Dataset, fit: MmmFit, earlier: LiftTest[], seed: number): LiftTest[] {
+	const T = dataset.dates.length;
+	return flagged(fit).map((channel) => {
+		const before = earlier.find((t) => t.channelId === channel.id);
+		const at = before ? dataset.dates.indexOf(before.start) : -1;
+		const within: [number, number] | undefined =
+			at < 0 ? undefined : at < T / 2 ? [Math.ceil(T / 2), T - 1] : [0, Math.floor(T / 2) - 1];
+		const test = simulatedLiftTest(dataset, channel.id, { within, seed });
+		if (!test) throw new Error(`no lift test for ${channel.id}`);
+		return test;
+	});
+}
 
 describe('MMM parameter recovery on simulated data (seeds 1–8)', () => {
 	it.each([1, 2, 3, 4, 5, 6, 7, 8])(
-		'seed %i: ROAS within ±15 % or flagged as poorly identified, truth inside most intervals',
+		'seed %i: from sales alone ROAS within ±15 % or flagged; with lift tests on the flagged channels, within ±15 %',
 		async (seed) => {
-			const { dataset, truth } = simulateDataset(recoveryScenario(), { weeks: 104, seed });
+			const dataset = await market(seed);
+			const truth = dataset.truth!;
 			expect(dataset.channels.length).toBe(8);
-			const fit = await fitMmm(dataset, { draws: 40 });
+
+			// 1. From the sales data alone.
+			const fit = await fitMmm(dataset, { draws: DRAWS });
 			expect(fit.diagnostics.r2).toBeGreaterThan(0.95);
-			let inside = 0;
-			let identified = 0;
-			const misses: string[] = [];
-			fit.channels.forEach((ch, c) => {
-				const t = truth[c];
-				expect(ch.id).toBe(t.id);
-				const error = Math.abs(ch.roas.mean / t.roas - 1);
-				if (t.roas >= ch.roas.low && t.roas <= ch.roas.high) inside++;
+			const check = checkAgainstTruth(fit, truth);
+			expect(check.compared).toBe(8);
+			expect(check.counted).toBeGreaterThanOrEqual(5);
+			check.rows.forEach((row, c) => {
+				const ch = fit.channels[c];
 				// A channel the fit calls identified is recovered, whatever its spend.
-				if (ch.roasIdentified) {
-					identified++;
-					expect(error, `${ch.id} is called identified`).toBeLessThan(0.15);
-				}
-				if (ch.spendShare < 0.1) return;
-				if (error >= 0.15) misses.push(ch.id);
+				if (ch.roasIdentified) expect(row.recovered, `${ch.id} is called identified`).toBe(true);
 				// A miss is never silent: the channel is flagged, with a warning naming it.
-				if (error >= 0.15) {
+				if (row.counted && !row.recovered) {
 					expect(ch.roasIdentified, ch.id).toBe(false);
 					expect(
 						fit.diagnostics.warnings.some((w) =>
@@ -62,13 +85,28 @@ describe('MMM parameter recovery on simulated data (seeds 1–8)', () => {
 					).toBe(true);
 				}
 			});
-			expect(fit.channels.filter((ch) => ch.spendShare >= 0.1).length).toBeGreaterThanOrEqual(5);
-			expect(inside).toBeGreaterThanOrEqual(6);
+			expect(check.inside).toBeGreaterThanOrEqual(6);
 			// Not vacuous: the best-measured channels are called identified (2 or 3 of 8 here).
-			expect(identified).toBeGreaterThanOrEqual(1);
-			if (STRICT.has(seed)) expect(misses).toEqual([]);
-			else expect(misses.length).toBeLessThanOrEqual(1);
+			expect(fit.channels.some((c) => c.roasIdentified)).toBe(true);
+			if (STRICT.has(seed)) expect(check.recovered).toBe(check.counted);
+			else expect(check.recovered).toBeGreaterThanOrEqual(check.counted - 1);
+
+			// 2. With lift tests on the channels the fit flags, in two rounds.
+			const first = testsFor(dataset, fit, [], 1);
+			expect(first.length).toBeGreaterThan(0);
+			const calibrated = await fitMmm(dataset, { draws: DRAWS, lifts: first });
+			const second = testsFor(dataset, calibrated, first, 2);
+			const final =
+				second.length > 0
+					? await fitMmm(dataset, { draws: DRAWS, lifts: [...first, ...second] })
+					: calibrated;
+			const after = checkAgainstTruth(final, truth);
+			expect(
+				after.rows.filter((r) => r.counted && !r.recovered).map((r) => r.id),
+				'channels with ≥ 10 % of spend off by ±15 % or more'
+			).toEqual([]);
+			expect(after.inside).toBeGreaterThanOrEqual(6);
 		},
-		60_000
+		120_000
 	);
 });

@@ -4,6 +4,7 @@
  * the fitted model. The form checks its own fields and names the one that is wrong.
  */
 import type { Dataset } from '$lib/data/dataset';
+import { simulatedLiftTest } from '$lib/data/simulated-lift';
 import type { LiftTest, MmmFit, MmmOptions } from '$lib/data/mmm';
 
 /** Progress and cancellation of a fit, as the MMM bridge takes them. */
@@ -25,9 +26,8 @@ export type FitStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 /** Carry-over shapes offered: geometric decay, or a delayed peak (one Erlang stage more). */
 export type AdstockKind = 'geometric' | 'delayed';
 
-/** The lift-test part of the form (text fields, as typed). */
+/** One lift test of the form (text fields, as typed). */
 export interface LiftForm {
-	enabled: boolean;
 	channelId: string;
 	start: string;
 	end: string;
@@ -46,7 +46,7 @@ export function fitOptions(
 	dataset: Dataset,
 	holdout: number,
 	adstock: AdstockKind,
-	lift: LiftForm
+	lifts: readonly LiftForm[]
 ): { ok: true; options: MmmOptions } | { ok: false; errors: string[] } {
 	const errors: string[] = [];
 	const periods = dataset.dates.length;
@@ -56,15 +56,23 @@ export function fitOptions(
 		);
 	}
 	const options: MmmOptions = { holdout, maxDelayStages: adstock === 'delayed' ? 2 : 0 };
-	if (lift.enabled) {
-		const test = liftTest(dataset, lift, errors);
-		if (test) options.lifts = [test];
+	if (lifts.length > 0) {
+		const tests = lifts.map((form, i) =>
+			liftTest(dataset, form, errors, lifts.length > 1 ? i + 1 : 0)
+		);
+		if (tests.every((test) => test !== null)) options.lifts = tests as LiftTest[];
 	}
 	return errors.length > 0 ? { ok: false, errors } : { ok: true, options };
 }
 
-function liftTest(dataset: Dataset, form: LiftForm, errors: string[]): LiftTest | null {
-	const before = errors.length;
+/** One test's fields as a LiftTest, or null with its problems added (named "Lift test n" when several). */
+function liftTest(
+	dataset: Dataset,
+	form: LiftForm,
+	allErrors: string[],
+	n: number
+): LiftTest | null {
+	const errors: string[] = [];
 	if (!dataset.channels.some((c) => c.id === form.channelId))
 		errors.push('Lift test channel: choose one of the dataset’s channels.');
 	const first = dataset.dates[0];
@@ -81,8 +89,30 @@ function liftTest(dataset: Dataset, form: LiftForm, errors: string[]): LiftTest 
 		errors.push('Incremental KPI: enter the lift the test measured (a number, KPI units).');
 	if (form.low.trim() === '' || form.high.trim() === '' || !(low <= lift && lift <= high))
 		errors.push('Interval: enter a low and a high end with low ≤ incremental KPI ≤ high.');
-	if (errors.length > before) return null;
+	const label = n > 0 ? `Lift test ${n}: ` : '';
+	allErrors.push(...errors.map((e) => label + e));
+	if (errors.length > 0) return null;
 	return { channelId: form.channelId, start: form.start, end: form.end, lift, low, high };
+}
+
+/**
+ * The channel a lift test would help most: of those whose ROAS the data do not pin, the one
+ * with the most spend riding on the most uncertain ROAS (spend share × relative interval
+ * width), leaving out channels in `tested`. Null when none is left.
+ */
+export function liftCandidate(fit: MmmFit, tested: readonly string[] = []): string | null {
+	let best: string | null = null;
+	let score = -Infinity;
+	for (const c of fit.channels) {
+		if (c.roasIdentified !== false || tested.includes(c.id)) continue;
+		const width = c.roas.mean > 0 ? (c.roas.high - c.roas.low) / c.roas.mean : Infinity;
+		const s = c.spendShare * width;
+		if (s > score) {
+			score = s;
+			best = c.id;
+		}
+	}
+	return best;
 }
 
 /** The fit form and the fit running in the MMM worker (latest wins). */
@@ -90,15 +120,12 @@ export class DataFit {
 	/** Last periods held out to check the fit out of sample. */
 	holdout = $state(8);
 	adstock = $state<AdstockKind>('geometric');
-	lift = $state<LiftForm>({
-		enabled: false,
-		channelId: '',
-		start: '',
-		end: '',
-		lift: '',
-		low: '',
-		high: ''
-	});
+	/** Whether to calibrate the fit with the lift tests below. */
+	calibrate = $state(false);
+	/** The lift tests entered (at least one row, so the form always has one to fill). */
+	lifts = $state<LiftForm[]>([]);
+	/** The dataset the form was reset for (new rows default to its dates). */
+	#dataset: Dataset | null = null;
 
 	status = $state<FitStatus>('idle');
 	/** Work done / total of the running fit. */
@@ -137,25 +164,68 @@ export class DataFit {
 	reset(dataset: Dataset, stored: MmmFit | null = null): void {
 		this.cancel();
 		this.holdout = defaultHoldout(dataset.dates.length);
-		const channel = dataset.channels[0]?.id ?? '';
+		this.#dataset = dataset;
+		this.calibrate = false;
+		this.lifts = [this.#blankLift(dataset, dataset.channels[0]?.id ?? '')];
+		this.fit = stored;
+		this.status = stored ? 'done' : 'idle';
+		this.errors = [];
+	}
+
+	/** Add a lift-test row, for the channel a test would help most that has none yet. */
+	addLift(): void {
+		const dataset = this.#dataset;
+		if (!dataset) return;
+		const tested = this.lifts.map((l) => l.channelId);
+		const untested = dataset.channels.find((c) => !tested.includes(c.id))?.id;
+		const channel = (this.fit && liftCandidate(this.fit, tested)) ?? untested ?? '';
+		this.lifts.push(this.#blankLift(dataset, channel));
+	}
+
+	/** Remove lift-test row `i` (the last row is emptied instead, so the form keeps one). */
+	removeLift(i: number): void {
+		if (this.lifts.length > 1) this.lifts.splice(i, 1);
+		else if (this.#dataset) this.lifts = [this.#blankLift(this.#dataset, this.lifts[0].channelId)];
+	}
+
+	/**
+	 * Fill lift-test row `i` with a test run on a simulated market (simulated-lift.ts) for the
+	 * channel chosen in that row. Returns false when the dataset has no truth to run it on.
+	 */
+	simulateLift(dataset: Dataset, i = 0): boolean {
+		const row = this.lifts[i];
+		const test = row ? simulatedLiftTest(dataset, row.channelId) : null;
+		if (!test) return false;
+		const text = (x: number) => String(Math.round(x));
+		this.calibrate = true;
+		this.lifts[i] = {
+			channelId: test.channelId,
+			start: test.start,
+			end: test.end,
+			lift: text(test.lift),
+			low: text(test.low),
+			high: text(test.high)
+		};
+		return true;
+	}
+
+	/** An empty test of `channelId` over four periods in the middle of the data. */
+	#blankLift(dataset: Dataset, channelId: string): LiftForm {
 		const mid = Math.floor(dataset.dates.length / 2);
-		this.lift = {
-			enabled: false,
-			channelId: channel,
+		return {
+			channelId,
 			start: dataset.dates[mid] ?? '',
 			end: dataset.dates[Math.min(dataset.dates.length - 1, mid + 3)] ?? '',
 			lift: '',
 			low: '',
 			high: ''
 		};
-		this.fit = stored;
-		this.status = stored ? 'done' : 'idle';
-		this.errors = [];
 	}
 
 	/** Fit `dataset` with the form's options; resolves with the fit, or null. */
 	async run(dataset: Dataset): Promise<MmmFit | null> {
-		const parsed = fitOptions(dataset, this.holdout, this.adstock, $state.snapshot(this.lift));
+		const lifts = this.calibrate ? $state.snapshot(this.lifts) : [];
+		const parsed = fitOptions(dataset, this.holdout, this.adstock, lifts);
 		if (!parsed.ok) {
 			this.errors = parsed.errors;
 			return null;
@@ -183,6 +253,9 @@ export class DataFit {
 			if (!latest()) return null;
 			this.fit = fit;
 			this.status = 'done';
+			// Point an unused lift-test form at the channel a test would help most.
+			if (!this.calibrate && this.lifts.length === 1 && this.lifts[0].lift === '')
+				this.lifts[0].channelId = liftCandidate(fit) ?? this.lifts[0].channelId;
 			return fit;
 		} catch (error) {
 			if (!latest()) return null;

@@ -70,8 +70,11 @@ export interface Dataset {
 export interface DatasetTruth {
 	/** What was simulated (scenario, seed, weeks), in words. */
 	source: string;
-	/** True ROAS per channel (incremental KPI revenue per currency unit of spend), by channel id. */
-	roas: { channel: string; value: number }[];
+	/**
+	 * Per channel (by id): the true ROAS (incremental KPI revenue per currency unit of spend) and
+	 * the true incremental KPI of each period, what a perfect lift test would measure [T].
+	 */
+	roas: { channel: string; value: number; perPeriod: number[] }[];
 }
 
 /** Role a file column played in the import (see ColumnRole in src/lib/data/import/mapping.ts). */

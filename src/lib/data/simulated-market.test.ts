@@ -18,7 +18,8 @@ describe('simulated market with known truth', () => {
 		expect(dataset.truth?.roas).toEqual(
 			dataset.channels.map((c) => ({
 				channel: c.id,
-				value: truth.find((t) => t.name === c.name)!.roas
+				value: truth.find((t) => t.name === c.name)!.roas,
+				perPeriod: Array.from(truth.find((t) => t.name === c.name)!.weeklyIncRevenue)
 			}))
 		);
 		expect(dataset.channels).toHaveLength(truth.length);

@@ -18,8 +18,8 @@ export interface SimulatedMarketFile {
 	fileName: string;
 	csv: string;
 	source: string;
-	/** True ROAS by channel display name (ids are given by the importer). */
-	roasByName: Map<string, number>;
+	/** True ROAS and incremental KPI per week by channel display name (the importer gives ids). */
+	truthByName: Map<string, { roas: number; perPeriod: number[] }>;
 }
 
 /** Simulate the recovery market for `seed` (a whole number ≥ 1) and write it as a CSV file. */
@@ -33,7 +33,9 @@ export function simulatedMarketFile(seed: number): SimulatedMarketFile {
 		fileName: `simulated-market-seed-${seed}.csv`,
 		csv: datasetCsv(dataset),
 		source: `${scenario.name}, seed ${seed}, ${SIMULATED_WEEKS} weeks`,
-		roasByName: new Map(truth.map((t) => [t.name, t.roas]))
+		truthByName: new Map(
+			truth.map((t) => [t.name, { roas: t.roas, perPeriod: Array.from(t.weeklyIncRevenue) }])
+		)
 	};
 }
 
@@ -41,9 +43,9 @@ export function simulatedMarketFile(seed: number): SimulatedMarketFile {
 export function withTruth(dataset: Dataset, file: SimulatedMarketFile): Dataset {
 	const roas: DatasetTruth['roas'] = [];
 	for (const channel of dataset.channels) {
-		const value = file.roasByName.get(channel.name);
-		if (value === undefined) throw new Error(`No truth for the channel “${channel.name}”.`);
-		roas.push({ channel: channel.id, value });
+		const truth = file.truthByName.get(channel.name);
+		if (truth === undefined) throw new Error(`No truth for the channel “${channel.name}”.`);
+		roas.push({ channel: channel.id, value: truth.roas, perPeriod: truth.perPeriod });
 	}
 	return { ...dataset, truth: { source: file.source, roas } };
 }

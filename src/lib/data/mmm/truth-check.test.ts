@@ -18,9 +18,9 @@ describe('checkAgainstTruth', () => {
 		const check = checkAgainstTruth(fit, {
 			source: 'test',
 			roas: [
-				{ channel: 'a', value: 2 },
-				{ channel: 'b', value: 1 },
-				{ channel: 'c', value: 0.8 }
+				{ channel: 'a', value: 2, perPeriod: [] },
+				{ channel: 'b', value: 1, perPeriod: [] },
+				{ channel: 'c', value: 0.8, perPeriod: [] }
 			]
 		});
 		expect(check.rows.map((r) => r.id)).toEqual(['a', 'b', 'c']);
@@ -40,7 +40,10 @@ describe('checkAgainstTruth', () => {
 					channel('d', 0.84, 0.7, 0.9, 0.5)
 				]
 			},
-			{ source: 'test', roas: ['a', 'b', 'c', 'd'].map((channel) => ({ channel, value: 1 })) }
+			{
+				source: 'test',
+				roas: ['a', 'b', 'c', 'd'].map((channel) => ({ channel, value: 1, perPeriod: [] }))
+			}
 		);
 		expect(check.rows.map((r) => [r.recovered, r.counted])).toEqual([
 			[true, true],
