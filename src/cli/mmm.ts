@@ -3,15 +3,28 @@
  * [--effort fast|full] --out fit.json`: the browser's MMM fit from the command line. Imports the
  * CSV with the same importer as the app (layout detected, or the given column mapping), fits,
  * writes the fit as JSON (per-channel roas, mroas and their intervals, curves, decomposition,
- * diagnostics) and prints a summary table. Bad arguments or input exit with code 2.
+ * diagnostics) and prints a summary table. `--simulated SEED` instead of `--csv` fits the data
+ * page's simulated market (truth known) and prints the true ROAS beside each estimate. Bad
+ * arguments or input exit with code 2.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { importCsvBytes, type ColumnMapping } from '../lib/data/import';
-import { fitMmm, type LiftTest, type MmmFit, type MmmOptions } from '../lib/data/mmm';
+import type { DatasetTruth } from '../lib/data/dataset';
+import { importCsvBytes, type ColumnMapping, type ImportResult } from '../lib/data/import';
+import {
+	checkAgainstTruth,
+	fitMmm,
+	type LiftTest,
+	type MmmFit,
+	type MmmOptions
+} from '../lib/data/mmm';
+import { simulatedMarketFile, withTruth } from '../lib/data/simulated-market';
 
 const USAGE = `Usage: npm run mmm -- --csv FILE [--mapping FILE] [--lifts FILE] [--seed N] [--draws N] [--effort fast|full] --out FILE
+       npm run mmm -- --simulated SEED [options] --out FILE
 
   --csv FILE      the data: Robyn, Meridian or PyMC-Marketing layout, or any layout with --mapping
+  --simulated N   instead of --csv: the data page's simulated market N (104 weeks, 8 channels),
+                  whose true ROAS is printed beside each estimate
   --mapping FILE  JSON column mapping {layout, columns: [{name, role}]} (as the app's mapping step saves)
   --lifts FILE    JSON list of lift tests [{channelId, start, end, lift, low, high}]
   --seed N        seed of the search and bootstrap (default 1)
@@ -23,7 +36,10 @@ const USAGE = `Usage: npm run mmm -- --csv FILE [--mapping FILE] [--lifts FILE] 
 export class CliError extends Error {}
 
 interface Args {
+	/** The CSV file, or '' with `simulated`. */
 	csv: string;
+	/** Seed of the simulated market to fit instead of a file. */
+	simulated?: number;
 	out: string;
 	mapping?: string;
 	lifts?: string;
@@ -37,7 +53,16 @@ export function parseMmmArgs(argv: readonly string[]): Args | 'help' {
 		const arg = argv[i];
 		if (arg === '--help' || arg === '-h') return 'help';
 		if (
-			!['--csv', '--mapping', '--lifts', '--seed', '--draws', '--effort', '--out'].includes(arg)
+			![
+				'--csv',
+				'--simulated',
+				'--mapping',
+				'--lifts',
+				'--seed',
+				'--draws',
+				'--effort',
+				'--out'
+			].includes(arg)
 		) {
 			throw new CliError(`Unknown argument ${arg}.`);
 		}
@@ -48,7 +73,19 @@ export function parseMmmArgs(argv: readonly string[]): Args | 'help' {
 	}
 	const csv = values.get('csv');
 	const out = values.get('out');
-	if (!csv) throw new CliError('--csv FILE is required.');
+	const simulatedText = values.get('simulated');
+	if (csv && simulatedText !== undefined)
+		throw new CliError('Give either --csv FILE or --simulated SEED, not both.');
+	if (!csv && simulatedText === undefined)
+		throw new CliError('--csv FILE (or --simulated SEED) is required.');
+	let simulated: number | undefined;
+	if (simulatedText !== undefined) {
+		simulated = Number(simulatedText);
+		if (!Number.isInteger(simulated) || simulated < 1 || simulated > 1_000_000)
+			throw new CliError(
+				`--simulated must be a whole number from 1 to 1000000; got ${simulatedText}.`
+			);
+	}
 	if (!out) throw new CliError('--out FILE is required.');
 	const options: MmmOptions = {};
 	for (const name of ['seed', 'draws'] as const) {
@@ -65,7 +102,14 @@ export function parseMmmArgs(argv: readonly string[]): Args | 'help' {
 			throw new CliError(`--effort must be fast or full; got ${effort}.`);
 		options.effort = effort;
 	}
-	return { csv, out, mapping: values.get('mapping'), lifts: values.get('lifts'), options };
+	return {
+		csv: csv ?? '',
+		simulated,
+		out,
+		mapping: values.get('mapping'),
+		lifts: values.get('lifts'),
+		options
+	};
 }
 
 function readJson(path: string, what: string): unknown {
@@ -83,19 +127,15 @@ function readJson(path: string, what: string): unknown {
 }
 
 /** Import, fit and write; returns the fit. Throws CliError for bad arguments or input. */
-export async function runMmm(args: Args, log: (line: string) => void = () => {}): Promise<MmmFit> {
-	let bytes: Uint8Array;
-	try {
-		bytes = readFileSync(args.csv);
-	} catch {
-		throw new CliError(`Cannot read the CSV file ${args.csv}.`);
-	}
+export async function runMmm(
+	args: Args,
+	log: (line: string) => void = () => {}
+): Promise<{ fit: MmmFit; truth?: DatasetTruth }> {
 	const mapping = args.mapping ? (readJson(args.mapping, 'mapping') as ColumnMapping) : undefined;
 	const lifts = args.lifts ? readJson(args.lifts, 'lifts') : undefined;
 	if (lifts !== undefined && !Array.isArray(lifts))
 		throw new CliError('The lifts file must hold a JSON list.');
-	const fileName = args.csv.split(/[\\/]/).pop() ?? args.csv;
-	const imported = importCsvBytes(bytes, { fileName, mapping });
+	const imported = importSource(args, mapping);
 	if (!imported.ok) {
 		const lines = imported.errors.map((issue) => `  ${issue.message}`);
 		const more = imported.totalErrors - imported.errors.length;
@@ -103,7 +143,10 @@ export async function runMmm(args: Args, log: (line: string) => void = () => {})
 			`${args.csv} could not be imported:\n${lines.join('\n')}${more > 0 ? `\n  …and ${more} more.` : ''}`
 		);
 	}
-	const { dataset } = imported;
+	const dataset =
+		args.simulated === undefined
+			? imported.dataset
+			: withTruth(imported.dataset, simulatedMarketFile(args.simulated));
 	log(
 		`Imported ${dataset.dates.length} ${dataset.granularity}s × ${dataset.channels.length} channels (${imported.mapping.layout} layout).`
 	);
@@ -119,21 +162,49 @@ export async function runMmm(args: Args, log: (line: string) => void = () => {})
 	} catch {
 		throw new CliError(`Cannot write ${args.out}.`);
 	}
-	return fit;
+	return { fit, truth: dataset.truth };
 }
 
-/** The summary table printed after a fit. */
-export function summaryLines(fit: MmmFit): string[] {
+/** Read and import the CSV file, or write and import the simulated market's. */
+function importSource(args: Args, mapping: ColumnMapping | undefined): ImportResult {
+	if (args.simulated !== undefined) {
+		const file = simulatedMarketFile(args.simulated);
+		return importCsvBytes(new TextEncoder().encode(file.csv), { fileName: file.fileName });
+	}
+	let bytes: Uint8Array;
+	try {
+		bytes = readFileSync(args.csv);
+	} catch {
+		throw new CliError(`Cannot read the CSV file ${args.csv}.`);
+	}
+	const fileName = args.csv.split(/[\\/]/).pop() ?? args.csv;
+	return importCsvBytes(bytes, { fileName, mapping });
+}
+
+/** The summary table printed after a fit (with the true ROAS when the market is simulated). */
+export function summaryLines(fit: MmmFit, truth?: DatasetTruth): string[] {
 	const d = fit.diagnostics;
-	const pct = Math.round(fit.intervalLevel * 100);
 	const f = (x: number) => x.toFixed(2);
+	const check = truth ? checkAgainstTruth(fit, truth) : null;
+	const trueRoas = (id: string) => {
+		const row = check?.rows.find((r) => r.id === id);
+		return row
+			? `  true ${f(row.truth)} (${row.error >= 0 ? '+' : '−'}${Math.abs(Math.round(row.error * 100))} %)`
+			: '';
+	};
+	const pct = Math.round(fit.intervalLevel * 100);
 	const lines = [
 		`R² ${f(d.r2)}, NRMSE ${f(d.nrmse)}, MAPE ${(d.mape * 100).toFixed(1)} %; holdout (${d.holdout.periods} periods) R² ${f(d.holdout.r2)}, MAPE ${(d.holdout.mape * 100).toFixed(1)} %; ${d.seconds.toFixed(1)} s`,
 		`ROAS = ${fit.dataset.kpiName} per currency unit; [${pct} % interval]`,
 		...fit.channels.map(
 			(ch) =>
-				`${ch.name.padEnd(24)} spend ${(ch.spendShare * 100).toFixed(1).padStart(5)} %  ROAS ${f(ch.roas.mean)} [${f(ch.roas.low)}, ${f(ch.roas.high)}]${ch.roasIdentified === false ? ' (not pinned to ±15 %)' : ''}  mROAS ${f(ch.mroas.mean)} [${f(ch.mroas.low)}, ${f(ch.mroas.high)}]`
+				`${ch.name.padEnd(24)} spend ${(ch.spendShare * 100).toFixed(1).padStart(5)} %  ROAS ${f(ch.roas.mean)} [${f(ch.roas.low)}, ${f(ch.roas.high)}]${ch.roasIdentified === false ? ' (not pinned to ±15 %)' : ''}${trueRoas(ch.id)}  mROAS ${f(ch.mroas.mean)} [${f(ch.mroas.low)}, ${f(ch.mroas.high)}]`
 		),
+		...(check
+			? [
+					`Against the truth: ${check.recovered} of ${check.counted} channels with ≥ 10 % of spend within ±15 %; the interval holds the truth for ${check.inside} of ${check.compared}.`
+				]
+			: []),
 		...d.warnings.map((w) => `Note: ${w}`)
 	];
 	return lines;
@@ -147,8 +218,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 			console.log(USAGE);
 			return 0;
 		}
-		const fit = await runMmm(args, (line) => console.log(line));
-		for (const line of summaryLines(fit)) console.log(line);
+		const { fit, truth } = await runMmm(args, (line) => console.log(line));
+		for (const line of summaryLines(fit, truth)) console.log(line);
 		console.log(`Wrote ${args.out}.`);
 		return 0;
 	} catch (error) {

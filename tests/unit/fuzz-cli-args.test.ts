@@ -131,6 +131,7 @@ const MMM_OPTIONS = [
 	'--draws',
 	'--effort',
 	'--out',
+	'--simulated',
 	'--help',
 	'-h',
 	'--nope',
@@ -155,7 +156,8 @@ describe('npm run mmm arguments, fuzzed', () => {
 				try {
 					const parsed = parseMmmArgs(args);
 					if (parsed !== 'help') {
-						expect(parsed.csv.length).toBeGreaterThan(0);
+						// Exactly one source: a file or a simulated market.
+						expect(parsed.csv.length > 0).toBe(parsed.simulated === undefined);
 						expect(parsed.out.length).toBeGreaterThan(0);
 					}
 					counts.ok++;

@@ -55,7 +55,7 @@ describe('npm run mmm', () => {
 
 	it('exits with 2 and says what is wrong for bad arguments and input', async () => {
 		expect(await main(['--out', 'x.json'])).toBe(2);
-		expect(errors.join('\n')).toContain('--csv FILE is required');
+		expect(errors.join('\n')).toContain('--csv FILE (or --simulated SEED) is required');
 		expect(await main(['--csv', join(dir, 'missing.csv'), '--out', 'x.json'])).toBe(2);
 		expect(errors.join('\n')).toContain('Cannot read the CSV file');
 		const bad = join(dir, 'bad.csv');
@@ -74,5 +74,24 @@ describe('npm run mmm', () => {
 		writeFileSync(mapping, '{not json');
 		expect(await main(['--csv', robyn, '--mapping', mapping, '--out', 'x.json'])).toBe(2);
 		expect(errors.join('\n')).toContain('is not valid JSON');
+		expect(() => parseMmmArgs(['--csv', robyn, '--simulated', '3', '--out', 'x'])).toThrow(
+			/either --csv FILE or --simulated SEED, not both/
+		);
+		expect(() => parseMmmArgs(['--simulated', '0', '--out', 'x'])).toThrow(
+			/--simulated must be a whole number from 1/
+		);
 	});
+
+	it('fits the simulated market and prints the true ROAS beside each estimate', async () => {
+		const lines: string[] = [];
+		vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+		const out = join(dir, 'simulated.json');
+		const code = await main(['--simulated', '3', '--out', out, '--draws', '10']);
+		expect(code).toBe(0);
+		const fit = JSON.parse(readFileSync(out, 'utf8'));
+		expect(fit.channels).toHaveLength(8);
+		const rows = lines.filter((l) => / true \d+\.\d\d \([+−]\d+ %\)/.test(l));
+		expect(rows).toHaveLength(8);
+		expect(lines.join('\n')).toMatch(/Against the truth: \d of \d channels with ≥ 10 % of spend/);
+	}, 60_000);
 });
