@@ -5,8 +5,7 @@
  */
 import type { PilotResult, PolicySummary } from '../experiment/pilot';
 import type { Estimate } from '../experiment/stats';
-import { headlinePolicy } from '../experiment/headline-policy';
-import { OBJECTIVE_METRIC } from '../storage/headline';
+import { headlineMetric, headlinePolicy } from '../experiment/headline-policy';
 
 /** The lab's headline: the best learning policy against the baseline on the objective's metric. */
 export interface LabHeadline {
@@ -23,21 +22,15 @@ export interface LabHeadline {
 	shareOfOracle: Estimate | null;
 }
 
-const METRIC_LABELS: Record<string, string> = {
-	ltvProfit: 'LTV-profit',
-	incRevenue: 'incremental revenue',
-	incConversions: 'incremental conversions'
-};
-
 /** The headline of a pilot result (policy ids starting with "bau" are business as usual). */
 export function labHeadline(result: PilotResult): LabHeadline {
-	const metric = OBJECTIVE_METRIC[result.objective] ?? 'ltvProfit';
+	const { metric, words, money } = headlineMetric(result);
 	const baseline = result.policies.find((p) => p.id === result.baseline) ?? result.policies[0];
 	// The lab says so when no learning policy ran, rather than pitting one rule against another.
 	const best = headlinePolicy(result, false);
 	return {
-		metricLabel: METRIC_LABELS[metric] ?? metric,
-		money: metric !== 'incConversions',
+		metricLabel: words,
+		money,
 		baseline,
 		best,
 		vsBaseline: best ? best.metrics[metric].vsBaseline : null,

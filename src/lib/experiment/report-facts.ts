@@ -6,7 +6,7 @@
  */
 import type { Objective } from '../policies/policy';
 import type { Scenario } from '../sim/scenario';
-import { OBJECTIVE_METRIC, type PilotConfig, type PilotResult, type SummaryMetric } from './pilot';
+import type { PilotConfig, PilotResult, SummaryMetric } from './pilot';
 import {
 	guardrailFacts,
 	named,
@@ -16,7 +16,7 @@ import {
 	type ReportReasons
 } from './report-moves';
 import { excludesZero } from './stats';
-import { contenders, headlinePolicy } from './headline-policy';
+import { contenders, headlineMetric, headlinePolicy } from './headline-policy';
 
 export * from './report-moves';
 
@@ -71,11 +71,6 @@ export interface ReportFacts {
 	reasons: ReportReasons | null;
 }
 
-const METRIC_WORDS: Partial<Record<SummaryMetric, string>> = {
-	ltvProfit: 'LTV-profit',
-	incRevenue: 'incremental revenue',
-	incConversions: 'incremental conversions'
-};
 const OBJECTIVE_WORDS: Record<Objective, string> = {
 	'ltv-profit': 'LTV-profit',
 	revenue: 'incremental revenue',
@@ -104,9 +99,8 @@ const count = (value: number) =>
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function headlineOf(result: PilotResult): ReportHeadline {
-	const metric = OBJECTIVE_METRIC[result.objective] ?? 'ltvProfit';
-	const metricLabel = METRIC_WORDS[metric] ?? metric;
-	const unit = metric === 'incConversions' ? 'count' : 'money';
+	const { metric, words: metricLabel, money: isMoney } = headlineMetric(result);
+	const unit = isMoney ? 'money' : 'count';
 	const base = result.policies.find((p) => p.id === result.baseline) ?? result.policies[0];
 	const best = headlinePolicy(result);
 	const baseline = { ...named(base), mean: base.metrics[metric].value.mean };

@@ -3,7 +3,7 @@
  * the series: the headline policy (best learning policy) against business as usual on the objective's business metric,
  * with the paired 95 % interval of the difference, and its share of the oracle.
  */
-import { headlinePolicy } from '../experiment/headline-policy';
+import { headlineMetric, headlinePolicy } from '../experiment/headline-policy';
 import { OBJECTIVE_METRIC, type PilotResult, type SummaryMetric } from '../experiment/pilot';
 
 /** A mean with its 95 % interval (Infinity bounds when a single seed gives no interval). */
@@ -35,18 +35,14 @@ export interface RunHeadline {
 
 export { OBJECTIVE_METRIC };
 
-const LABELS: Partial<Record<SummaryMetric, { label: string; unit: 'money' | 'count' }>> = {
-	ltvProfit: { label: 'LTV-profit', unit: 'money' },
-	incRevenue: { label: 'Incremental revenue', unit: 'money' },
-	incConversions: { label: 'Incremental conversions', unit: 'count' }
-};
-
 const interval = ({ mean, low, high }: Interval): Interval => ({ mean, low, high });
 
 /** The headline of a pilot result. */
 export function runHeadline(result: PilotResult): RunHeadline {
-	const metric = OBJECTIVE_METRIC[result.objective] ?? 'ltvProfit';
-	const { label, unit } = LABELS[metric] ?? { label: metric, unit: 'money' as const };
+	const { metric, words, money } = headlineMetric(result);
+	// A label starts a line: "Incremental revenue", but "LTV-profit" stays as written.
+	const label = words.charAt(0).toUpperCase() + words.slice(1);
+	const unit = money ? ('money' as const) : ('count' as const);
 	const base = result.policies.find((p) => p.id === result.baseline) ?? result.policies[0];
 	const best = headlinePolicy(result);
 	return {
