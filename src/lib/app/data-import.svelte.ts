@@ -94,38 +94,23 @@ export class DataImport {
 
 	/** Read a file chosen or dropped by the analyst (latest wins). */
 	async load(file: File): Promise<void> {
-		this.#controller?.abort();
-		this.fileName = file.name;
-		this.fileBytes = file.size;
-		this.reply = null;
-		this.mapping = null;
-		this.error = null;
 		if (file.size > MAX_FILE_BYTES) {
+			this.#controller?.abort();
+			this.#start(file.name, file.size);
 			this.status = 'error';
 			this.error = `“${file.name}” is ${Math.round(file.size / 1048576)} MB; files up to ${MAX_FILE_BYTES / 1048576} MB can be imported. Aggregate it to weeks or drop unused columns.`;
 			return;
 		}
-		const controller = new AbortController();
-		this.#controller = controller;
-		const latest = () => this.#controller === controller;
-		this.status = 'reading';
 		this.progress = { loaded: 0, total: file.size, fraction: 0, rows: 0 };
-		try {
-			const reply = await this.#importer.importFile(file, {
+		await this.#read(file.name, file.size, (signal, latest) =>
+			this.#importer.importFile(file, {
 				fileName: file.name,
-				signal: controller.signal,
+				signal,
 				onProgress: (p) => {
 					if (latest()) this.progress = p;
 				}
-			});
-			if (!latest()) return;
-			this.#accept(reply);
-		} catch (error) {
-			if (!latest()) return;
-			this.#fail(error, controller.signal.aborted);
-		} finally {
-			if (latest()) this.#controller = null;
-		}
+			})
+		);
 	}
 
 	/**
@@ -133,19 +118,33 @@ export class DataImport {
 	 * ROAS per channel is known, to see how close the fit comes.
 	 */
 	async loadSimulated(seed: number): Promise<void> {
-		this.#controller?.abort();
-		const controller = new AbortController();
-		this.#controller = controller;
-		const latest = () => this.#controller === controller;
-		this.fileName = `simulated-market-seed-${seed}.csv`;
-		this.fileBytes = 0;
+		this.progress = null;
+		await this.#read(`simulated-market-seed-${seed}.csv`, 0, () => this.#importer.simulate(seed));
+	}
+
+	/** Forget the last outcome and name the file now being read. */
+	#start(fileName: string, fileBytes: number): void {
+		this.fileName = fileName;
+		this.fileBytes = fileBytes;
 		this.reply = null;
 		this.mapping = null;
 		this.error = null;
-		this.progress = null;
+	}
+
+	/** Run one import (latest wins: an older one still running is cancelled and ignored). */
+	async #read(
+		fileName: string,
+		fileBytes: number,
+		call: (signal: AbortSignal, latest: () => boolean) => Promise<ImportReply>
+	): Promise<void> {
+		this.#controller?.abort();
+		this.#start(fileName, fileBytes);
+		const controller = new AbortController();
+		this.#controller = controller;
+		const latest = () => this.#controller === controller;
 		this.status = 'reading';
 		try {
-			const reply = await this.#importer.simulate(seed);
+			const reply = await call(controller.signal, latest);
 			if (latest()) this.#accept(reply);
 		} catch (error) {
 			if (latest()) this.#fail(error, controller.signal.aborted);
