@@ -1,8 +1,19 @@
 import betainc from '@stdlib/math-base-special-betainc';
 import erf from '@stdlib/math-base-special-erf';
 import { describe, expect, it } from 'vitest';
+import * as pm from '../../sim/portable-math';
 import { createStream } from '../../sim/random';
-import { beta, gamma, standardNormal } from './samplers';
+import {
+	beta,
+	gamma,
+	gammaC,
+	gammaD,
+	layerEdge,
+	squeezeAccepts,
+	standardNormal,
+	underWedge,
+	ZIGGURAT_LAYERS
+} from './samplers';
 
 /** Kolmogorov–Smirnov distance between a sample and a CDF. */
 function ksDistance(sample: Float64Array, cdf: (x: number) => number): number {
@@ -100,5 +111,55 @@ describe('beta (ratio of gammas)', () => {
 		// P(X > ½) → a/(a+b) = 0.25 as a, b → 0.
 		expect(ones / 2000).toBeGreaterThan(0.2);
 		expect(ones / 2000).toBeLessThan(0.3);
+	});
+});
+
+describe('shortcuts that decide as the exact tests would', () => {
+	it('the gamma squeeze accepts only attempts the exact Marsaglia–Tsang test accepts', () => {
+		const rng = createStream(15);
+		const wrong: number[][] = [];
+		for (const shape of [1, 1.7, 3, 12, 80, 600, 25_000]) {
+			const d = gammaD(shape);
+			const c = gammaC(shape);
+			let normals = 0;
+			let squeezed = 0;
+			for (let i = 0; i < 50_000; i++) {
+				// Half the attempts as Marsaglia–Tsang makes them, half spread out to ±6 (the tails).
+				const typical = i % 2 === 0;
+				const x = typical ? standardNormal(rng) : (rng.next() - 0.5) * 12;
+				const v = 1 + c * x;
+				if (v <= 0) continue;
+				const v3 = v * v * v;
+				const u = rng.next();
+				const x2 = x * x;
+				if (typical) normals++;
+				if (!squeezeAccepts(u, x2, v, v3, d, c)) continue;
+				if (typical) squeezed++;
+				if (!(pm.log(u) < 0.5 * x2 + d * (1 - v3 + pm.log(v3)))) wrong.push([shape, x, u]);
+			}
+			// It is useful too: most attempts never reach the logarithms.
+			expect(squeezed / normals, `shape ${shape}`).toBeGreaterThan(shape >= 12 ? 0.99 : 0.75);
+		}
+		expect(wrong).toEqual([]);
+	});
+
+	it('the ziggurat wedge test agrees with exp(−x²/2) in every layer', () => {
+		const rng = createStream(16);
+		const wrong: number[][] = [];
+		for (let iz = 1; iz < ZIGGURAT_LAYERS; iz++) {
+			const lo = layerEdge(iz - 1);
+			const hi = layerEdge(iz);
+			const fLo = Math.exp(-0.5 * hi * hi);
+			const fHi = Math.exp(-0.5 * lo * lo);
+			for (let i = 0; i < 2000; i++) {
+				const x = lo + rng.next() * (hi - lo);
+				const y = fLo + rng.next() * (fHi - fLo);
+				const exact = y < pm.exp(-0.5 * x * x);
+				// Points within rounding of the curve may go either way; none is that close here.
+				if (Math.abs(y - pm.exp(-0.5 * x * x)) < 1e-14) continue;
+				if (underWedge(x, y, iz) !== exact) wrong.push([iz, x, y]);
+			}
+		}
+		expect(wrong).toEqual([]);
 	});
 });
