@@ -133,9 +133,7 @@ export class CreativeSplit {
 			const floor = Math.min(this.options.creativeMinShare, 1 / liveCount);
 			const rest = 1 - floor * liveCount;
 			this.counts.fill(0);
-			if (rest > 0) {
-				for (let i = 0; i < chunks; i++) this.counts[this.bandits[c].select(rng, live)]++;
-			}
+			if (rest > 0) this.bandits[c].selectMany(rng, chunks, this.counts, live);
 			for (let k = 0; k < K; k++) {
 				const share = live[k] === 1 ? floor + (rest * this.counts[k]) / chunks : 0;
 				out[c * K + k] = channelBudget[c] * share;

@@ -68,7 +68,7 @@ function driftingLearner(
 			bandit.advance();
 		},
 		allocate(_context, rng, chunks, counts) {
-			for (let i = 0; i < chunks; i++) counts[bandit.select(rng)]++;
+			bandit.selectMany(rng, chunks, counts);
 		},
 		estimate(_context, mean, sd) {
 			for (let c = 0; c < C; c++) {

@@ -76,6 +76,52 @@ describe('Beta–Bernoulli Thompson sampling', () => {
 		expect(choices).toEqual([3, 3, 3, 2, 3, 1, 2, 1, 3, 2, 1, 2, 3, 3, 1, 1]);
 	});
 
+	it('counts many choices as the same number of single choices would (selectMany)', () => {
+		// Prior 0.5 leaves arm 3 with a shape below 1: the slow path, one choice at a time.
+		const make = (prior: number) => {
+			const bandit = createBetaThompson(
+				{ kind: 'beta-thompson', priorAlpha: prior, priorBeta: prior },
+				4
+			);
+			[
+				[30, 900],
+				[36, 880],
+				[33, 910],
+				[2, 0]
+			].forEach(([s, f], arm) => bandit.update(arm, s, f));
+			return bandit;
+		};
+		for (const [prior, eligible] of [
+			[1, undefined],
+			[1, Uint8Array.of(1, 0, 1, 1)],
+			[1, Uint8Array.of(0, 1, 1, 0)],
+			[0.5, undefined]
+		] as const) {
+			const one = make(prior);
+			const many = make(prior);
+			const rngOne = createStream(31);
+			const rngMany = createStream(31);
+			const expected = new Float64Array(4);
+			for (let i = 0; i < 50; i++) expected[one.select(rngOne, eligible)]++;
+			const counts = new Float64Array(4);
+			many.selectMany(rngMany, 50, counts, eligible);
+			expect(Array.from(counts)).toEqual(Array.from(expected));
+			// The same random numbers were used: the streams are in step afterwards.
+			expect(rngMany.next()).toBe(rngOne.next());
+		}
+	});
+
+	it('gives every choice to a single eligible arm without drawing, and none to no arm', () => {
+		const bandit = createBetaThompson({ kind: 'beta-thompson' }, 3);
+		const rng = createStream(32);
+		const fresh = createStream(32);
+		const counts = new Float64Array(3);
+		bandit.selectMany(rng, 20, counts, Uint8Array.of(0, 1, 0));
+		bandit.selectMany(rng, 20, counts, Uint8Array.of(0, 0, 0));
+		expect(Array.from(counts)).toEqual([0, 20, 0]);
+		expect(rng.next()).toBe(fresh.next());
+	});
+
 	it('keeps posterior moments and ignores negative counts', () => {
 		const bandit = createBetaThompson({ kind: 'beta-thompson', priorAlpha: 2, priorBeta: 3 }, 1);
 		bandit.update(0, 4, -1);

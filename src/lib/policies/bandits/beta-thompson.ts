@@ -47,6 +47,9 @@ export class BetaPosteriors {
 	/** Scratch: the constants of the eligible arms [4·arms], and their indices [arms]. */
 	private readonly packed: Float64Array;
 	private readonly eligibleArms: Int32Array;
+	/** Scratch of `countArgmaxDraws`: constants repeated per choice, and their draws (grown on demand). */
+	private batchConstants = new Float64Array(0);
+	private batchDraws = new Float64Array(0);
 	/** Arms with a shape below 1 (then the batch path is off and each arm draws on its own). */
 	private slowArms = 0;
 	private readonly slow: Uint8Array;
@@ -150,6 +153,61 @@ export class BetaPosteriors {
 		return best;
 	}
 
+	/**
+	 * Add 1 to counts[arm] for each of `draws` Thompson choices (`argmaxDraw`) among the
+	 * `eligible` arms (all if omitted): the same choices, from the same draws in the same order,
+	 * as `draws` calls of `argmaxDraw`, with the eligible arms' constants packed once. A single
+	 * eligible arm takes every choice without a draw; with none, nothing is counted.
+	 */
+	countArgmaxDraws(rng: Rng, draws: number, counts: Float64Array, eligible?: Uint8Array): void {
+		if (this.slowArms > 0) {
+			for (let i = 0; i < draws; i++) {
+				const arm = this.argmaxDraw(rng, eligible);
+				if (arm >= 0) counts[arm]++;
+			}
+			return;
+		}
+		let n = 0;
+		for (let k = 0; k < this.arms; k++) if (!eligible || eligible[k] === 1) n++;
+		if (n === 0) return;
+		if (n === 1) {
+			for (let k = 0; k < this.arms; k++) if (!eligible || eligible[k] === 1) counts[k] += draws;
+			return;
+		}
+		// Every choice's constants side by side: one gammaDraws call for all the draws.
+		const size = 4 * n * draws;
+		if (this.batchConstants.length < size) {
+			this.batchConstants = new Float64Array(size);
+			this.batchDraws = new Float64Array(size / 2);
+		}
+		const constants = this.batchConstants;
+		let j = 0;
+		for (let k = 0; k < this.arms; k++) {
+			if (eligible && eligible[k] !== 1) continue;
+			for (let q = 0; q < 4; q++) constants[4 * j + q] = this.constants[4 * k + q];
+			this.eligibleArms[j++] = k;
+		}
+		for (let i = 1; i < draws; i++) constants.copyWithin(4 * n * i, 0, 4 * n);
+		const g = gammaDraws(rng, constants, 2 * n * draws, this.batchDraws);
+		for (let i = 0; i < draws; i++) {
+			// x/(x + y) compared by cross-multiplying (gamma draws are > 0), first on ties.
+			const base = 2 * n * i;
+			let best = 0;
+			let bestX = g[base];
+			let bestSum = g[base] + g[base + 1];
+			for (let a = 1; a < n; a++) {
+				const x = g[base + 2 * a];
+				const sum = x + g[base + 2 * a + 1];
+				if (x * bestSum > bestX * sum) {
+					bestX = x;
+					bestSum = sum;
+					best = a;
+				}
+			}
+			counts[this.eligibleArms[best]]++;
+		}
+	}
+
 	/** Posterior mean success rate of `arm`. */
 	mean(arm: number): number {
 		return this.alpha[arm] / (this.alpha[arm] + this.beta[arm]);
@@ -184,6 +242,8 @@ export interface BetaThompson {
 	readonly arms: number;
 	/** The arm to pull next: argmax of one posterior draw per arm (among `eligible` ones if given; -1 if none). */
 	select(rng: Rng, eligible?: Uint8Array): number;
+	/** Add 1 to counts[arm] for each of `draws` choices (see `BetaPosteriors.countArgmaxDraws`). */
+	selectMany(rng: Rng, draws: number, counts: Float64Array, eligible?: Uint8Array): void;
 	/** Learn `successes` and `failures` (counts ≥ 0, fractions allowed) of `arm`. */
 	update(arm: number, successes: number, failures: number): void;
 	/** Posterior mean success rate of `arm`. */
@@ -207,6 +267,8 @@ export function createBetaThompson(
 		config: cfg,
 		arms,
 		select: (rng, eligible) => posteriors.argmaxDraw(rng, eligible),
+		selectMany: (rng, draws, counts, eligible) =>
+			posteriors.countArgmaxDraws(rng, draws, counts, eligible),
 		update(arm, successes, failures) {
 			const s = successes > 0 ? successes : 0;
 			const f = failures > 0 ? failures : 0;

@@ -62,6 +62,8 @@ export interface DriftingThompson {
 	readonly arms: number;
 	/** The arm to pull next: argmax of one posterior draw per arm (among `eligible` ones if given; -1 if none). */
 	select(rng: Rng, eligible?: Uint8Array): number;
+	/** Add 1 to counts[arm] for each of `draws` choices (see `BetaPosteriors.countArgmaxDraws`). */
+	selectMany(rng: Rng, draws: number, counts: Float64Array, eligible?: Uint8Array): void;
 	/** Add `successes` and `failures` (≥ 0, fractions allowed) of `arm` to the current round. */
 	update(arm: number, successes: number, failures: number): void;
 	/** Close the round: discount all evidence, or drop the round leaving the window. */
@@ -91,6 +93,8 @@ function createDrifting(
 		config: cfg,
 		arms,
 		select: (rng, eligible) => posteriors.argmaxDraw(rng, eligible),
+		selectMany: (rng, draws, counts, eligible) =>
+			posteriors.countArgmaxDraws(rng, draws, counts, eligible),
 		update(arm, successes, failures) {
 			const s = successes > 0 ? successes : 0;
 			const f = failures > 0 ? failures : 0;
