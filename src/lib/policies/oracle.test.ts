@@ -48,14 +48,35 @@ describe('the oracle', () => {
 	});
 
 	it('rotates creatives so that funded ones have equal marginal effect q / (1 + αx)²', () => {
-		const quality = [1.3, 1.0, 0.6];
-		const alpha = [2, 0.5, 1];
-		const shares = rotateCreatives(quality, alpha, new Float64Array(3));
-		expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
-		const marginal = quality.map((q, k) => q / (1 + alpha[k] * shares[k]) ** 2);
-		const funded = [0, 1, 2].filter((k) => shares[k] > 1e-9);
-		for (const k of funded) expect(marginal[k]).toBeCloseTo(marginal[funded[0]], 6);
-		for (let k = 0; k < 3; k++)
-			if (shares[k] <= 1e-9) expect(marginal[k]).toBeLessThanOrEqual(marginal[funded[0]] + 1e-9);
+		// All funded; one left out (quality too low for its fatigue); unsorted with a dead
+		// creative; a single creative.
+		for (const [quality, alpha] of [
+			[
+				[1.3, 1.0, 0.6],
+				[2, 0.5, 1]
+			],
+			[
+				[1.3, 1.2, 0.2],
+				[0.5, 0.5, 0.5]
+			],
+			[
+				[0.4, 0, 0.9, 0.7],
+				[3, 1, 0.2, 8]
+			],
+			[[0.5], [1]]
+		]) {
+			const n = quality.length;
+			const shares = rotateCreatives(quality, alpha, new Float64Array(n));
+			expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+			const marginal = quality.map((q, k) => q / (1 + alpha[k] * shares[k]) ** 2);
+			const funded = quality.map((_, k) => k).filter((k) => shares[k] > 1e-9);
+			expect(funded.length).toBeGreaterThan(0);
+			for (const k of funded) expect(marginal[k], `${quality}`).toBeCloseTo(marginal[funded[0]], 6);
+			for (let k = 0; k < n; k++)
+				if (shares[k] <= 1e-9)
+					expect(marginal[k], `${quality}`).toBeLessThanOrEqual(marginal[funded[0]] + 1e-9);
+		}
+		// The second case leaves its third creative out: 0.2 < λ.
+		expect(rotateCreatives([1.3, 1.2, 0.2], [0.5, 0.5, 0.5], new Float64Array(3))[2]).toBe(0);
 	});
 });

@@ -51,7 +51,7 @@ export function objectiveValue(point: ResponsePoint, objective: Objective): numb
  * Steady-state optimal creative shares under fatigue. A creative with quality q, fatigue rate r
  * and daily recovery ρ shown to a share x of the channel's f impressions per user per day
  * settles at exposure x·f/ρ and delivers q·x / (1 + α x) with α = r·f/ρ; equal marginal returns
- * q / (1 + α x)² = λ give x = (√(q/λ) − 1)/α, with λ found by bisection so the shares sum to 1.
+ * q / (1 + α x)² = λ give x = (√(q/λ) − 1)/α, with λ such that the shares sum to 1.
  */
 export function rotateCreatives(
 	quality: ArrayLike<number>,
@@ -62,30 +62,35 @@ export function rotateCreatives(
 	let maxQ = 0;
 	for (let k = 0; k < n; k++) maxQ = Math.max(maxQ, quality[k]);
 	if (maxQ <= 0) return out.fill(0);
-	const shares = (lambda: number): number => {
-		let sum = 0;
-		for (let k = 0; k < n; k++) {
-			const a = Math.max(alpha[k], 1e-9);
-			out[k] = quality[k] > lambda ? (Math.sqrt(quality[k] / lambda) - 1) / a : 0;
-			sum += out[k];
-		}
-		return sum;
-	};
-	let lo = 1e-12;
-	let hi = maxQ;
-	for (let i = 0; i < 100; i++) {
-		const mid = Math.sqrt(lo * hi);
-		// Once a step leaves the bracket unchanged every later one does too: stop there (the
-		// bracket, hence the result, is the same as after all 100 steps).
-		if (shares(mid) > 1) {
-			if (mid === lo) break;
-			lo = mid;
-		} else {
-			if (mid === hi) break;
-			hi = mid;
-		}
+	// Water-filling in closed form (it was a bisection on λ, a tenth of the oracle's time): the
+	// funded creatives are those with q > λ, the best ones first. For a funded set the shares sum
+	// to 1 when √λ = Σ √q/a ÷ (1 + Σ 1/a); adding the next best creative while its q exceeds the
+	// current λ raises λ but keeps it below that q (a mediant), so the loop ends at the fixed point.
+	out.fill(0); // 1 marks a creative taken into the funded set
+	let sumRoot = 0;
+	let sumInverse = 0;
+	let lambda = 0;
+	for (let m = 0; m < n; m++) {
+		let next = -1;
+		for (let k = 0; k < n; k++)
+			if (out[k] === 0 && (next < 0 || quality[k] > quality[next])) next = k;
+		const q = quality[next];
+		if (!(q > lambda)) break;
+		out[next] = 1;
+		const a = Math.max(alpha[next], 1e-9);
+		sumRoot += Math.sqrt(q) / a;
+		sumInverse += 1 / a;
+		const root = sumRoot / (1 + sumInverse);
+		lambda = root * root;
 	}
-	const total = shares(hi);
+	// The bisection's lower bracket, kept: with λ that small every share is in the millions.
+	lambda = Math.max(lambda, 1e-12);
+	let total = 0;
+	for (let k = 0; k < n; k++) {
+		const a = Math.max(alpha[k], 1e-9);
+		out[k] = quality[k] > lambda ? (Math.sqrt(quality[k] / lambda) - 1) / a : 0;
+		total += out[k];
+	}
 	for (let k = 0; k < n; k++) out[k] = total > 0 ? out[k] / total : 0;
 	return out;
 }
