@@ -50,8 +50,14 @@ export interface PolicyRun {
 	market: Market;
 }
 
-function channelTotals(spend: ArrayLike<number>, C: number, K: number): Float64Array {
-	const out = new Float64Array(C);
+/** Per-channel totals of a C·K spend into `out` [C] (a scratch row: the log copies it). */
+function channelTotals(
+	spend: ArrayLike<number>,
+	C: number,
+	K: number,
+	out: Float64Array
+): Float64Array {
+	out.fill(0);
 	for (let c = 0; c < C; c++) for (let k = 0; k < K; k++) out[c] += spend[c * K + k];
 	return out;
 }
@@ -135,7 +141,10 @@ export function runPolicy(
 	const view = createView(market, config.objective, budget);
 	const guard = createGuardrails(config.guardrails, view.layout, budget);
 	const action = createAction(p);
-	const log = createDecisionLog(C);
+	// Room for a decision a day: growing from the default doubles and copies it three times a run.
+	const log = createDecisionLog(C, Math.max(64, days));
+	// Scratch rows of per-channel totals for the log (appendDecision copies them).
+	const rows = [new Float64Array(C), new Float64Array(C), new Float64Array(C)];
 	let daily: Float64Array = new Float64Array(C * K);
 	policy.attachMarket?.(market);
 
@@ -152,9 +161,9 @@ export function runPolicy(
 				const enforced = guard.enforce(decision, view, daily);
 				appendDecision(log, {
 					day: pilotDay,
-					previousSpend: channelTotals(daily, C, K),
-					askedSpend: channelTotals(decision.spend, C, K),
-					newSpend: channelTotals(enforced.spend, C, K),
+					previousSpend: channelTotals(daily, C, K, rows[0]),
+					askedSpend: channelTotals(decision.spend, C, K, rows[1]),
+					newSpend: channelTotals(enforced.spend, C, K, rows[2]),
 					marginalReturn: decision.marginalReturn,
 					uncertainty: decision.uncertainty,
 					reasons: decision.reasons,

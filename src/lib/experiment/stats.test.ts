@@ -15,6 +15,25 @@ describe('confidence intervals', () => {
 		expect(ci.high).toBeCloseTo(mean + half, 9);
 	});
 
+	it('keeps each level and sample size apart when it remembers t quantiles', () => {
+		const values = [10, 12, 9, 11, 13, 8];
+		const sd = meanCi(values).sd;
+		// Asked in turn, twice: a remembered quantile must not leak into another level or size.
+		for (let round = 0; round < 2; round++) {
+			for (const [level, n] of [
+				[0.95, 6],
+				[0.9, 6],
+				[0.95, 4]
+			]) {
+				const ci = meanCi(values.slice(0, n), level);
+				const m = values.slice(0, n).reduce((a, x) => a + x, 0) / n;
+				const s = n === 6 ? sd : meanCi(values.slice(0, n)).sd;
+				const half = tQuantile(0.5 + level / 2, n - 1) * (s / Math.sqrt(n));
+				expect(ci.high - m, `level ${level}, n ${n}`).toBeCloseTo(half, 9);
+			}
+		}
+	});
+
 	it('pairs observations: a constant difference is exact even when each sample is noisy', () => {
 		const a = [100, 250, 40, 900];
 		const b = a.map((x) => x - 7);

@@ -16,6 +16,25 @@ export interface Estimate {
 	n: number;
 }
 
+/**
+ * Student-t quantiles by (p, degrees of freedom): a pilot summary asks for the same few
+ * thousands of times, and each one is a bisection over the incomplete beta function.
+ */
+const tQuantiles = new Map<string, number>();
+
+/** `studentTQuantile(p, dof)`, remembered (a pure function of its arguments). */
+function tQuantile(p: number, dof: number): number {
+	const key = `${p} ${dof}`;
+	let q = tQuantiles.get(key);
+	if (q === undefined) {
+		q = studentTQuantile(p, dof);
+		// Bounded: callers ask for a handful of levels, but one could loop over many.
+		if (tQuantiles.size > 4096) tQuantiles.clear();
+		tQuantiles.set(key, q);
+	}
+	return q;
+}
+
 /** Mean and t-interval of a sample (a single observation gets an interval of ±∞). */
 export function meanCi(values: ArrayLike<number>, level = 0.95): Estimate {
 	const n = values.length;
@@ -27,7 +46,7 @@ export function meanCi(values: ArrayLike<number>, level = 0.95): Estimate {
 	let ss = 0;
 	for (let i = 0; i < n; i++) ss += (values[i] - mean) ** 2;
 	const sd = Math.sqrt(ss / (n - 1));
-	const half = studentTQuantile(0.5 + level / 2, n - 1) * (sd / Math.sqrt(n));
+	const half = tQuantile(0.5 + level / 2, n - 1) * (sd / Math.sqrt(n));
 	return { mean, low: mean - half, high: mean + half, sd, n };
 }
 

@@ -119,7 +119,9 @@ export function createBauManualOps(config: BauManualOpsConfig): Policy<ManualOps
 	function learnTargets(view: PolicyView): void {
 		const { C, K, channelIds } = view.layout;
 		const from = view.day - config.targetDays;
-		const window = from >= 0 ? totals(view, from, view.day) : null;
+		// Summed only when a channel still needs its target: once all are learned (the first
+		// weeks) the window's totals would go unread every day.
+		let window: ReturnType<typeof totals> | null = null;
 		for (let c = 0; c < C; c++) {
 			if (state.targetCpa[c] !== null) continue;
 			const given = config.targetCpa[channelIds[c]];
@@ -127,7 +129,8 @@ export function createBauManualOps(config: BauManualOpsConfig): Policy<ManualOps
 				state.targetCpa[c] = given;
 				continue;
 			}
-			if (!window) continue;
+			if (from < 0) continue;
+			window ??= totals(view, from, view.day);
 			let spend = 0;
 			let conversions = 0;
 			for (let k = 0; k < K; k++) {
