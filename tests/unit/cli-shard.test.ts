@@ -126,11 +126,18 @@ describe('shards', () => {
 
 describe('threads', () => {
 	it('give the same per-seed results with one thread as with two workers', async () => {
+		const heard: [number, number, number][] = [];
 		const twoThreads = await runSeeds(scenario, config, pilotSeeds(config), {
 			threads: 2,
-			keepLogsFor: config.firstSeed
+			keepLogsFor: config.firstSeed,
+			onSeed: (timed, done, total) => heard.push([timed.result.seed, done, total])
 		});
 		expect(twoThreads).toStrictEqual(oneThread);
+		// Progress is heard once per seed, counting up to the total, on the worker path too.
+		const seeds = pilotSeeds(config);
+		expect(heard.map(([seed]) => seed).sort((a, b) => a - b)).toEqual(seeds);
+		expect(heard.map(([, done]) => done)).toEqual(seeds.map((_, i) => i + 1));
+		expect(heard.every(([, , total]) => total === seeds.length)).toBe(true);
 		expect(twoThreads[0].logs['thompson'].day).toBeInstanceOf(Int32Array);
 	});
 });
