@@ -4,6 +4,10 @@
  * wall seconds from start to summary — and each policy kind's mean milliseconds per run, so the
  * slow ones show. One measurement, not a median: the figure is seconds on two cores, and the
  * first seed of each worker thread runs cold (its code not yet optimised by V8).
+ *
+ * `npm run sim` and `npm run bench` run node with `--single-threaded` (V8 without background
+ * compiler and GC threads): the pool's workers already fill every core, and V8's helpers only
+ * competed with them — about 20 % of the pilot's wall time on this machine.
  */
 import { summarizePilot, pilotSeeds } from '../lib/experiment/pilot';
 import { parsePilotConfig } from '../lib/experiment/pilot-config';
@@ -42,6 +46,11 @@ function historyMs(scenario: ReturnType<typeof loadPreset>, seeds: number[]): nu
 	return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
+/** Whether node runs V8 without background threads (as `npm run bench` starts it). */
+function singleThreadedV8(): boolean {
+	return process.execArgv.includes('--single-threaded');
+}
+
 /** The pilot suite of `npm run bench`. */
 export async function benchPilot(): Promise<Figure[]> {
 	const scenario = loadPreset('dtc-default');
@@ -74,7 +83,7 @@ export async function benchPilot(): Promise<Figure[]> {
 			name: 'pilot.default_10x30_s',
 			value: +seconds.toFixed(2),
 			unit: 's',
-			note: `dtc-default, ${BENCH_POLICIES.length} policies × ${SEEDS} seeds × ${scenario.days} days, ${threads} worker threads, wall time to the summary (goal ≤ 2 s)`
+			note: `dtc-default, ${BENCH_POLICIES.length} policies × ${SEEDS} seeds × ${scenario.days} days, ${threads} worker threads${singleThreadedV8() ? ' (V8 --single-threaded)' : ''}, wall time to the summary (goal ≤ 2 s)`
 		},
 		{
 			name: 'pilot.default_10x30_cpu_s',
