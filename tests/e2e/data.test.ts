@@ -190,6 +190,12 @@ test('fits a simulated market and compares every channel with its true ROAS; the
 	expect(Number(counted)).toBeGreaterThanOrEqual(5);
 	expect(Number(recovered)).toBeLessThanOrEqual(Number(counted));
 
+	// A forecast of the next 13 weeks under today's split, with its interval and chart.
+	const forecast = page.getByTestId('forecast');
+	await forecast.getByTestId('run-forecast').click();
+	await expect(forecast.getByTestId('forecast-total')).toContainText('Over the next 13 weeks');
+	await expect(forecast.locator('[data-chart="mmm-forecast"] path.band')).toHaveCount(1);
+
 	// Simulated lift tests on the two channels the fit pins least; the refit is pulled to them.
 	await page.getByLabel('Calibrate with lift tests').check();
 	await page.getByRole('button', { name: 'Add another lift test' }).click();

@@ -8,6 +8,7 @@ import { datasetCsv } from '$lib/data/export-csv';
 import type { MmmFit } from '$lib/data/mmm';
 import { fileStem } from './download';
 import { DataFit, storedFit, type MmmFitter } from './data-fit.svelte';
+import { DataForecast, type Forecaster } from './data-forecast.svelte';
 import { DataImport, type Importer } from './data-import.svelte';
 import { DataLibrary, type DatasetStore } from './data-library.svelte';
 import { DataSplit, type SplitSolver } from './data-split.svelte';
@@ -20,6 +21,7 @@ export interface DataPageDeps {
 	fitter: MmmFitter;
 	solver: SplitSolver;
 	twins: TwinMaker;
+	forecaster: Forecaster;
 }
 
 /** The dataset open on the page. */
@@ -37,6 +39,7 @@ export class DataPage {
 	readonly fitting: DataFit;
 	readonly split: DataSplit;
 	readonly twin: DataTwin;
+	readonly forecasting: DataForecast;
 
 	/** The dataset being modelled. */
 	current = $state.raw<OpenDataset | null>(null);
@@ -52,6 +55,7 @@ export class DataPage {
 		this.fitting = new DataFit(deps.fitter);
 		this.split = new DataSplit(deps.solver);
 		this.twin = new DataTwin(deps.twins);
+		this.forecasting = new DataForecast(deps.forecaster);
 	}
 
 	/** Save the imported dataset in IndexedDB and open it. */
@@ -104,6 +108,7 @@ export class DataPage {
 			this.current = null;
 			this.split.reset(null);
 			this.twin.reset();
+			this.forecasting.reset();
 		}
 	}
 
@@ -113,6 +118,7 @@ export class DataPage {
 		this.current = null;
 		this.split.reset(null);
 		this.twin.reset();
+		this.forecasting.reset();
 	}
 
 	/** Fit the open dataset, keep the fit with it, and compute the split. */
@@ -135,6 +141,7 @@ export class DataPage {
 		this.current = open;
 		this.fitting.reset(open.dataset, fit);
 		this.twin.reset();
+		this.forecasting.reset();
 		if (fit) this.#afterFit(fit);
 		else this.split.reset(null);
 	}
@@ -142,6 +149,7 @@ export class DataPage {
 	#afterFit(fit: MmmFit): void {
 		this.split.reset(fit);
 		this.twin.reset();
+		this.forecasting.reset();
 		// Solve in a later task: drawing the report first keeps each task short.
 		setTimeout(() => {
 			if (this.fitting.fit === fit) void this.split.solve(fit);

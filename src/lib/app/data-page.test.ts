@@ -107,6 +107,9 @@ function page() {
 			saveScenario: async () => {
 				throw new Error('not used');
 			}
+		},
+		forecaster: async () => {
+			throw new Error('not used');
 		}
 	};
 	return { data: new DataPage(deps), store, released: () => released, solved };

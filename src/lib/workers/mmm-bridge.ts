@@ -8,6 +8,8 @@
 import * as Comlink from 'comlink';
 import type { Dataset } from '../data/dataset';
 import type {
+	Forecast,
+	ForecastPlan,
 	BudgetScenario,
 	MmmFit,
 	MmmOptions,
@@ -116,6 +118,16 @@ export function budgetScenariosInWorker(
 	signal?: AbortSignal
 ): Promise<BudgetScenario[]> {
 	return splitWorker().call((remote) => remote.budgetScenarios(fit, total, options), signal);
+}
+
+/** A forecast of the periods after the data, in the split's worker; cancellable like the split. */
+export function forecastInWorker(
+	dataset: Dataset,
+	fit: MmmFit,
+	plan: ForecastPlan,
+	signal?: AbortSignal
+): Promise<Forecast> {
+	return splitWorker().call((remote) => remote.forecast(dataset, fit, plan), signal);
 }
 
 /** The calibrated twin of a fit, built in a worker; aborting `signal` terminates it. */

@@ -1,6 +1,6 @@
 /**
  * The MMM worker: runs fitMmm, and the optimal split, budget scenarios and twin built from a
- * fit (30–100 ms each), off the main thread. Thin by design: the model is in
+ * fit and its forecast (30–300 ms each), off the main thread. Thin by design: the model is in
  * src/lib/data/mmm (tested in node). The UI imports only `MmmApi` (a type) via mmm-bridge.ts;
  * progress comes back through a `Comlink.proxy` callback; cancelling terminates the worker.
  */
@@ -8,9 +8,12 @@ import * as Comlink from 'comlink';
 import {
 	budgetScenarios,
 	fitMmm,
+	forecastKpi,
 	optimalSplit,
 	twinScenario,
 	type BudgetScenario,
+	type Forecast,
+	type ForecastPlan,
 	type MmmFit,
 	type MmmOptions,
 	type SplitOptions,
@@ -46,6 +49,11 @@ const api = {
 		options?: Omit<SplitOptions, 'total'>
 	): BudgetScenario[] {
 		return budgetScenarios(fit, total, options);
+	},
+
+	/** The KPI of the periods after the data under a spend plan (see forecastKpi). */
+	forecast(dataset: Dataset, fit: MmmFit, plan: ForecastPlan): Forecast {
+		return forecastKpi(dataset, fit, plan);
 	},
 
 	/** A Marginal scenario calibrated on the fit (see twinScenario). */

@@ -59,6 +59,8 @@ export interface Estimate {
 	liftPerUnit: number[];
 	/** Profile-likelihood interval and identification of each channel's ROAS (profile.ts). */
 	profiles: RoasProfile[];
+	/** Log-scale coefficient of each baseline column in the final demand index (demand.ts). */
+	demandLogCoef: Float64Array;
 }
 
 const BOUNDS = (maxDelayStages: number): ShapeBounds => ({
@@ -250,7 +252,8 @@ export async function estimate(prep: Prepared, pace: Pace): Promise<Estimate> {
 		evaluations,
 		converged: refined.converged,
 		liftPerUnit,
-		profiles: profiled.profiles
+		profiles: profiled.profiles,
+		demandLogCoef: demandFit.logCoef
 	};
 }
 

@@ -9,3 +9,4 @@ export { optimalSplit, budgetScenarios } from './split';
 export { twinScenario } from './twin';
 export { responseAt, marginalResponseAt } from './transform';
 export { checkAgainstTruth, type TruthCheck, type TruthRow } from './truth-check';
+export { forecastKpi, type Forecast, type ForecastPlan } from './forecast';

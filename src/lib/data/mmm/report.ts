@@ -231,6 +231,11 @@ export function buildReport(
 		residuals,
 		decomposition: { baseline: baselineSeries, baselineParts, channels: channelContributions },
 		channels,
+		demandModel: {
+			terms: prep.baseline
+				.map((column, j) => ({ id: column.id, coef: est.demandLogCoef[j] }))
+				.filter((term) => term.id !== 'intercept')
+		},
 		lifts: prep.lifts.map((lift, i) => {
 			const c = lift.channel;
 			return {

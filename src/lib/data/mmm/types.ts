@@ -219,6 +219,12 @@ export interface MmmFit {
 	};
 	channels: MmmChannel[];
 	lifts: LiftUsed[];
+	/**
+	 * The demand index's model, to extend it past the data (forecast.ts): the log-scale
+	 * coefficient of each baseline column by id (design.ts; the intercept's is left out). Absent
+	 * in fits saved before forecasts existed.
+	 */
+	demandModel?: { terms: { id: string; coef: number }[] };
 }
 
 /** Budget options of an optimal split. */
