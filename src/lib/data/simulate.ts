@@ -11,6 +11,7 @@ import { createStream, normal, type Rng } from '../sim/random';
 import * as pm from '../sim/portable-math';
 import type { Scenario } from '../sim/scenario';
 import type { Dataset } from './dataset';
+import { addDays } from './import/date';
 
 /** The simulator's truth for one channel over the whole horizon. */
 export interface ChannelTruth {
@@ -110,12 +111,6 @@ export function flightingPlan(scenario: Scenario, weeks: number, rng: Rng): Floa
 	return plan;
 }
 
-const DAY_MS = 86_400_000;
-
-function isoDate(startDate: string, day: number): string {
-	return new Date(Date.parse(`${startDate}T00:00:00Z`) + day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Run `scenario` week by week under a spend plan and aggregate to a weekly Dataset + truth. */
 export function simulateDataset(scenario: Scenario, options: SimulateOptions): SimulatedDataset {
 	const { weeks, seed } = options;
@@ -182,7 +177,7 @@ export function simulateDataset(scenario: Scenario, options: SimulateOptions): S
 	const dataset: Dataset = {
 		name: `${scenario.name} (simulated, seed ${seed})`,
 		granularity: 'week',
-		dates: Array.from({ length: weeks }, (_, w) => isoDate(scenario.startDate, 7 * w)),
+		dates: Array.from({ length: weeks }, (_, w) => addDays(scenario.startDate, 7 * w)),
 		kpi: { name: 'first-order revenue', kind: 'revenue', values: kpi },
 		channels: scenario.channels.map((channel, c) => ({
 			id: channel.id,

@@ -48,6 +48,11 @@ export function isoDate(day: number): string {
 	return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The ISO date `days` days after the ISO date `date` (UTC). */
+export function addDays(date: string, days: number): string {
+	return isoDate(Date.parse(`${date}T00:00:00Z`) / 86_400_000 + days);
+}
+
 /** Whether a single cell reads as a date in any accepted format (used to guess the date column). */
 export function looksLikeDate(cell: string): boolean {
 	const iso = ISO.exec(cell);
