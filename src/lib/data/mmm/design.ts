@@ -40,6 +40,11 @@ export interface BaselineSpec {
 	weeklyOrder: number;
 	/** Whether to include a linear trend. */
 	trend: boolean;
+	/**
+	 * Day (offset from the first date) the trend is centred on; default the data's middle day.
+	 * A forecast extends the dates and keeps the fit's centre.
+	 */
+	trendCentreDay?: number;
 }
 
 /** Day offset of each period from the first date (from the ISO dates, so gaps stay honest). */
@@ -69,7 +74,7 @@ export function baselineColumns(
 	];
 	if (spec.trend) {
 		// Years from the middle of the data: keeps the intercept the average level.
-		const mid = days[T - 1] / 2;
+		const mid = spec.trendCentreDay ?? days[T - 1] / 2;
 		columns.push({
 			id: 'trend',
 			label: 'Trend',

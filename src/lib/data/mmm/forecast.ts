@@ -11,7 +11,8 @@
  */
 import * as pm from '../../sim/portable-math';
 import type { Dataset } from '../dataset';
-import { baselineColumns, dayOffsets, PERIOD_DAYS, YEAR_DAYS } from './design';
+import { addDays } from '../import/date';
+import { baselineColumns, dayOffsets, PERIOD_DAYS } from './design';
 import { interval } from './report';
 import { mediaFeature } from './transform';
 import type { CurveParams, Interval, MmmFit } from './types';
@@ -48,11 +49,6 @@ const Z90 = 1.6448536269514722;
 /** The demand index's clamp in log terms (demand.ts). */
 const LOG_CLAMP = 1.5;
 
-/** ISO date `days` after `date`. */
-function addDays(date: string, days: number): string {
-	return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Mean of a series (0 when empty). */
 const meanOf = (values: ArrayLike<number>): number => {
 	let sum = 0;
@@ -64,13 +60,16 @@ const meanOf = (values: ArrayLike<number>): number => {
  * The demand index over the data and the forecast periods [T + P], on the fit's scale (mean 1
  * over the data). Throws when the fit has no demand model (saved before forecasts existed).
  */
-function extendedDemand(dataset: Dataset, fit: MmmFit, plan: ForecastPlan): Float64Array {
+function extendedDemand(
+	dataset: Dataset,
+	fit: MmmFit,
+	future: readonly string[],
+	events: ForecastPlan['events']
+): Float64Array {
 	if (!fit.demandModel) throw new RangeError('This fit predates forecasts: fit the model again.');
 	const T = dataset.dates.length;
-	const P = plan.periods;
-	const step = PERIOD_DAYS[dataset.granularity];
-	const dates = [...dataset.dates];
-	for (let p = 1; p <= P; p++) dates.push(addDays(dataset.dates[T - 1], p * step));
+	const P = future.length;
+	const dates = [...dataset.dates, ...future];
 	const extend = (values: ArrayLike<number>, future: (p: number) => number) =>
 		Float64Array.from({ length: T + P }, (_, t) => (t < T ? values[t] : future(t - T)));
 	const heldAtMean = (s: { name: string; values: Float64Array }) => {
@@ -84,24 +83,17 @@ function extendedDemand(dataset: Dataset, fit: MmmFit, plan: ForecastPlan): Floa
 		organic: dataset.organic.map(heldAtMean),
 		events: dataset.events.map((s) => ({
 			name: s.name,
-			values: extend(s.values, (p) => Number(plan.events?.[s.name]?.[p] ?? 0))
+			values: extend(s.values, (p) => Number(events?.[s.name]?.[p] ?? 0))
 		}))
 	};
 	const { columns } = baselineColumns(extended, {
 		yearlyOrder: fit.options.yearlyOrder,
 		weeklyOrder: dataset.granularity === 'day' ? 3 : 0,
-		trend: fit.options.trend
+		trend: fit.options.trend,
+		// The fit's trend is centred on the data's middle day, not on that of data plus forecast.
+		trendCentreDay: dayOffsets(dataset.dates)[T - 1] / 2
 	});
 	const byId = new Map(columns.map((c) => [c.id, c.values]));
-	// The trend is centred on the data's middle day: keep the fit's centre, not the new one.
-	if (byId.has('trend')) {
-		const days = dayOffsets(dates);
-		const mid = days[T - 1] / 2;
-		byId.set(
-			'trend',
-			Float64Array.from(days, (d) => (d - mid) / YEAR_DAYS)
-		);
-	}
 	const index = new Float64Array(T + P);
 	for (let t = 0; t < T + P; t++) {
 		let sum = 0;
@@ -113,17 +105,30 @@ function extendedDemand(dataset: Dataset, fit: MmmFit, plan: ForecastPlan): Floa
 	return index;
 }
 
-/** A channel's media feature (demand · saturated carry-over) over data and plan [T + P]. */
-function feature(
+/**
+ * Add a channel's KPI under `curve` over the forecast periods (maxResponse · demand · saturated
+ * carry-over, run over data and plan) to `into` [P]. `out` [T + P] and `scratch` [(T + P) ·
+ * daysPerPeriod] are reused work space: a forecast calls this once per channel and draw.
+ */
+function addMedia(
+	into: Float64Array,
 	spend: Float64Array,
 	curve: CurveParams,
 	daysPerPeriod: number,
-	demand: Float64Array
-): Float64Array {
-	const out = new Float64Array(spend.length);
-	mediaFeature(spend, curve, daysPerPeriod, out, new Float64Array(spend.length * daysPerPeriod));
-	for (let t = 0; t < out.length; t++) out[t] *= demand[t];
-	return out;
+	demand: Float64Array,
+	work: { out: Float64Array; scratch: Float64Array }
+): void {
+	const T = spend.length - into.length;
+	mediaFeature(spend, curve, daysPerPeriod, work.out, work.scratch);
+	for (let p = 0; p < into.length; p++)
+		into[p] += curve.maxResponse * demand[T + p] * work.out[T + p];
+}
+
+/** Start dates of the `periods` periods after the data. */
+function futureDates(dataset: Dataset, periods: number): string[] {
+	const last = dataset.dates[dataset.dates.length - 1];
+	const step = PERIOD_DAYS[dataset.granularity];
+	return Array.from({ length: periods }, (_, p) => addDays(last, (p + 1) * step));
 }
 
 /** Forecast the KPI of `plan.periods` periods after the data of `dataset`, fitted by `fit`. */
@@ -146,25 +151,28 @@ export function forecastKpi(dataset: Dataset, fit: MmmFit, plan: ForecastPlan): 
 				);
 		}
 	}
-	const demand = extendedDemand(dataset, fit, plan);
+	const dates = futureDates(dataset, P);
+	const demand = extendedDemand(dataset, fit, dates, plan.events);
 	const base = meanOf(fit.decomposition.baseline);
 	const baseline = Array.from({ length: P }, (_, p) => base * demand[T + p]);
 	const draws = Math.min(...fit.channels.map((c) => c.curveDraws.length));
 	const meanMedia = new Float64Array(P);
 	const drawMedia = Array.from({ length: draws }, () => new Float64Array(P));
 	const channels: Record<string, number[]> = {};
+	const work = {
+		out: new Float64Array(T + P),
+		scratch: new Float64Array((T + P) * fit.periodDays)
+	};
 	fit.channels.forEach((ch, c) => {
 		const spend = Float64Array.from({ length: T + P }, (_, t) =>
 			t < T ? dataset.channels[c].spend[t] : planned(ch.id, t - T)
 		);
-		const h = feature(spend, ch.curve, fit.periodDays, demand);
-		channels[ch.id] = Array.from({ length: P }, (_, p) => ch.curve.maxResponse * h[T + p]);
-		for (let p = 0; p < P; p++) meanMedia[p] += channels[ch.id][p];
-		for (let i = 0; i < draws; i++) {
-			const curve = ch.curveDraws[i];
-			const hd = feature(spend, curve, fit.periodDays, demand);
-			for (let p = 0; p < P; p++) drawMedia[i][p] += curve.maxResponse * hd[T + p];
-		}
+		const own = new Float64Array(P);
+		addMedia(own, spend, ch.curve, fit.periodDays, demand, work);
+		channels[ch.id] = Array.from(own);
+		for (let p = 0; p < P; p++) meanMedia[p] += own[p];
+		for (let i = 0; i < draws; i++)
+			addMedia(drawMedia[i], spend, ch.curveDraws[i], fit.periodDays, demand, work);
 	});
 	// One period's noise: the residuals' spread (their mean is ~0 by construction).
 	const sd = Math.sqrt(meanOf(fit.residuals.map((r) => r * r)));
@@ -190,13 +198,10 @@ export function forecastKpi(dataset: Dataset, fit: MmmFit, plan: ForecastPlan): 
 		),
 		sd * Math.sqrt(P)
 	);
-	const dates = Array.from({ length: P }, (_, p) =>
-		addDays(dataset.dates[T - 1], (p + 1) * PERIOD_DAYS[dataset.granularity])
-	);
 	return { dates, kpi, baseline, channels, total };
 }
 
 /** The demand index over the data (for checks): it must equal the fit's own. */
 export function demandOverData(dataset: Dataset, fit: MmmFit): Float64Array {
-	return extendedDemand(dataset, fit, { periods: 0, spend: {} }).subarray(0, dataset.dates.length);
+	return extendedDemand(dataset, fit, [], undefined);
 }
