@@ -13,6 +13,7 @@ import { importCsvBytes, type ColumnMapping, type ImportResult } from '../lib/da
 import {
 	checkAgainstTruth,
 	fitMmm,
+	formatRelativeError,
 	type LiftTest,
 	type MmmFit,
 	type MmmOptions
@@ -188,9 +189,7 @@ export function summaryLines(fit: MmmFit, truth?: DatasetTruth): string[] {
 	const check = truth ? checkAgainstTruth(fit, truth) : null;
 	const trueRoas = (id: string) => {
 		const row = check?.rows.find((r) => r.id === id);
-		return row
-			? `  true ${f(row.truth)} (${row.error >= 0 ? '+' : '−'}${Math.abs(Math.round(row.error * 100))} %)`
-			: '';
+		return row ? `  true ${f(row.truth)} (${formatRelativeError(row.error)})` : '';
 	};
 	const pct = Math.round(fit.intervalLevel * 100);
 	const lines = [

@@ -8,5 +8,10 @@ export { fitMmm } from './fit';
 export { optimalSplit, budgetScenarios } from './split';
 export { twinScenario } from './twin';
 export { responseAt, marginalResponseAt } from './transform';
-export { checkAgainstTruth, type TruthCheck, type TruthRow } from './truth-check';
+export {
+	checkAgainstTruth,
+	formatRelativeError,
+	type TruthCheck,
+	type TruthRow
+} from './truth-check';
 export { forecastKpi, type Forecast, type ForecastPlan } from './forecast';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAgainstTruth } from './truth-check';
+import { checkAgainstTruth, formatRelativeError } from './truth-check';
 import type { MmmFit } from './types';
 
 const channel = (id: string, mean: number, low: number, high: number, spendShare: number) =>
@@ -52,5 +52,11 @@ describe('checkAgainstTruth', () => {
 			[false, true]
 		]);
 		expect(check).toMatchObject({ recovered: 1, counted: 3 });
+	});
+
+	it('writes a relative error as a signed whole percent with a true minus sign', () => {
+		expect(formatRelativeError(0.124)).toBe('+12 %');
+		expect(formatRelativeError(-0.414)).toBe('−41 %');
+		expect(formatRelativeError(0)).toBe('+0 %');
 	});
 });

@@ -26,6 +26,11 @@ export interface TruthRow {
 	recovered: boolean;
 }
 
+/** A relative error in words: "+12 %", "−41 %" (whole percent, a true minus sign). */
+export function formatRelativeError(error: number): string {
+	return `${error >= 0 ? '+' : '−'}${Math.abs(Math.round(error * 100))} %`;
+}
+
 /** The whole comparison. */
 export interface TruthCheck {
 	rows: TruthRow[];
