@@ -34,6 +34,26 @@ export interface BetaPosteriorState {
 	beta: number[];
 }
 
+/**
+ * Index (0 … n − 1) of the largest x/(x + y) among the n gamma pairs (x, y) = (g[base + 2i],
+ * g[base + 2i + 1]), first on ties; compared by cross-multiplying (no division: gamma draws > 0).
+ */
+function argmaxRatio(g: Float64Array, base: number, n: number): number {
+	let best = 0;
+	let bestX = g[base];
+	let bestSum = g[base] + g[base + 1];
+	for (let a = 1; a < n; a++) {
+		const x = g[base + 2 * a];
+		const sum = x + g[base + 2 * a + 1];
+		if (x * bestSum > bestX * sum) {
+			bestX = x;
+			bestSum = sum;
+			best = a;
+		}
+	}
+	return best;
+}
+
 /** Beta posteriors over arms, with the sampling constants cached per arm. */
 export class BetaPosteriors {
 	/** Posterior alpha per arm (prior + successes). */
@@ -102,25 +122,12 @@ export class BetaPosteriors {
 	 */
 	argmaxDraw(rng: Rng, eligible?: Uint8Array): number {
 		if (this.slowArms === 0 && eligible) {
-			// Eligible arms only, still in one batch: their constants packed in arm order (the same
-			// draws, in the same order, as one `draw` per eligible arm).
-			let n = 0;
-			for (let k = 0; k < this.arms; k++) {
-				if (eligible[k] !== 1) continue;
-				for (let j = 0; j < 4; j++) this.packed[4 * n + j] = this.constants[4 * k + j];
-				this.eligibleArms[n++] = k;
-			}
+			// Eligible arms only, still in one batch (the same draws, in the same order, as one
+			// `draw` per eligible arm).
+			const n = this.packEligible(eligible);
+			if (n === 0) return -1;
 			const g = gammaDraws(rng, this.packed, 2 * n, this.draws);
-			let best = -1;
-			let bestDraw = -1;
-			for (let i = 0; i < n; i++) {
-				const theta = g[2 * i] / (g[2 * i] + g[2 * i + 1]);
-				if (theta > bestDraw) {
-					bestDraw = theta;
-					best = this.eligibleArms[i];
-				}
-			}
-			return best;
+			return this.eligibleArms[argmaxRatio(g, 0, n)];
 		}
 		if (this.slowArms > 0 || eligible) {
 			let best = -1;
@@ -135,22 +142,22 @@ export class BetaPosteriors {
 			}
 			return best;
 		}
-		// The hot path: all 2·arms gamma draws in one loop, then compare x/(x + y) by
-		// cross-multiplying (no division; gamma draws are > 0).
-		const g = gammaDraws(rng, this.constants, 2 * this.arms, this.draws);
-		let best = 0;
-		let bestX = g[0];
-		let bestSum = g[0] + g[1];
-		for (let k = 1; k < this.arms; k++) {
-			const x = g[2 * k];
-			const sum = x + g[2 * k + 1];
-			if (x * bestSum > bestX * sum) {
-				bestX = x;
-				bestSum = sum;
-				best = k;
-			}
+		// The hot path: all 2·arms gamma draws in one loop, then the largest x/(x + y).
+		return argmaxRatio(gammaDraws(rng, this.constants, 2 * this.arms, this.draws), 0, this.arms);
+	}
+
+	/**
+	 * Pack the constants of the eligible arms (every arm without `eligible`) into `packed`, in
+	 * arm order, and their indices into `eligibleArms`; returns how many there are.
+	 */
+	private packEligible(eligible?: Uint8Array): number {
+		let n = 0;
+		for (let k = 0; k < this.arms; k++) {
+			if (eligible && eligible[k] !== 1) continue;
+			for (let j = 0; j < 4; j++) this.packed[4 * n + j] = this.constants[4 * k + j];
+			this.eligibleArms[n++] = k;
 		}
-		return best;
+		return n;
 	}
 
 	/**
@@ -167,11 +174,10 @@ export class BetaPosteriors {
 			}
 			return;
 		}
-		let n = 0;
-		for (let k = 0; k < this.arms; k++) if (!eligible || eligible[k] === 1) n++;
+		const n = this.packEligible(eligible);
 		if (n === 0) return;
 		if (n === 1) {
-			for (let k = 0; k < this.arms; k++) if (!eligible || eligible[k] === 1) counts[k] += draws;
+			counts[this.eligibleArms[0]] += draws;
 			return;
 		}
 		// Every choice's constants side by side: one gammaDraws call for all the draws.
@@ -181,31 +187,10 @@ export class BetaPosteriors {
 			this.batchDraws = new Float64Array(size / 2);
 		}
 		const constants = this.batchConstants;
-		let j = 0;
-		for (let k = 0; k < this.arms; k++) {
-			if (eligible && eligible[k] !== 1) continue;
-			for (let q = 0; q < 4; q++) constants[4 * j + q] = this.constants[4 * k + q];
-			this.eligibleArms[j++] = k;
-		}
+		constants.set(this.packed.subarray(0, 4 * n));
 		for (let i = 1; i < draws; i++) constants.copyWithin(4 * n * i, 0, 4 * n);
 		const g = gammaDraws(rng, constants, 2 * n * draws, this.batchDraws);
-		for (let i = 0; i < draws; i++) {
-			// x/(x + y) compared by cross-multiplying (gamma draws are > 0), first on ties.
-			const base = 2 * n * i;
-			let best = 0;
-			let bestX = g[base];
-			let bestSum = g[base] + g[base + 1];
-			for (let a = 1; a < n; a++) {
-				const x = g[base + 2 * a];
-				const sum = x + g[base + 2 * a + 1];
-				if (x * bestSum > bestX * sum) {
-					bestX = x;
-					bestSum = sum;
-					best = a;
-				}
-			}
-			counts[this.eligibleArms[best]]++;
-		}
+		for (let i = 0; i < draws; i++) counts[this.eligibleArms[argmaxRatio(g, 2 * n * i, n)]]++;
 	}
 
 	/** Posterior mean success rate of `arm`. */
