@@ -9,7 +9,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { DatasetTruth } from '../lib/data/dataset';
-import { importCsvBytes, type ColumnMapping, type ImportResult } from '../lib/data/import';
+import {
+	importCsvBytes,
+	importCsvText,
+	type ColumnMapping,
+	type ImportResult
+} from '../lib/data/import';
 import {
 	checkAgainstTruth,
 	fitMmm,
@@ -144,10 +149,7 @@ export async function runMmm(
 			`${args.csv} could not be imported:\n${lines.join('\n')}${more > 0 ? `\n  …and ${more} more.` : ''}`
 		);
 	}
-	const dataset =
-		args.simulated === undefined
-			? imported.dataset
-			: withTruth(imported.dataset, simulatedMarketFile(args.simulated));
+	const { dataset } = imported;
 	log(
 		`Imported ${dataset.dates.length} ${dataset.granularity}s × ${dataset.channels.length} channels (${imported.mapping.layout} layout).`
 	);
@@ -166,11 +168,15 @@ export async function runMmm(
 	return { fit, truth: dataset.truth };
 }
 
-/** Read and import the CSV file, or write and import the simulated market's. */
+/**
+ * Read and import the CSV file; or simulate the market once, import its file and attach its
+ * truth (as the data page's importer does).
+ */
 function importSource(args: Args, mapping: ColumnMapping | undefined): ImportResult {
 	if (args.simulated !== undefined) {
 		const file = simulatedMarketFile(args.simulated);
-		return importCsvBytes(new TextEncoder().encode(file.csv), { fileName: file.fileName });
+		const imported = importCsvText(file.csv, { fileName: file.fileName });
+		return imported.ok ? { ...imported, dataset: withTruth(imported.dataset, file) } : imported;
 	}
 	let bytes: Uint8Array;
 	try {
