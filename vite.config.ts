@@ -7,6 +7,7 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
+		setupFiles: ['tests/setup/fast-check.ts'],
 		testTimeout: 60_000
 	}
 });
