@@ -4,6 +4,7 @@
  * node with the same preset and seed, through the trace's own helpers (not the app's shaping).
  */
 import { expect, test, type BrowserContext, type Locator, type Page } from './fixtures';
+import { overlappingLabels } from './chart-labels';
 import { formatMoneyShort, formatMoneySigned, formatRatio } from '../../src/lib/charts/format';
 import { loadPreset } from '../../src/lib/sim/presets';
 import { trueResponse } from '../../src/lib/sim/response';
@@ -92,27 +93,6 @@ async function chartsDrawn(page: Page) {
 }
 
 const dataValue = async (locator: Locator) => Number(await locator.getAttribute('data-value'));
-
-/** Pairs of labels in a group whose boxes overlap. */
-async function overlappingLabels(group: Locator): Promise<string[]> {
-	return group.evaluate((root) => {
-		const boxes = [...root.querySelectorAll('text')].map((t) => ({
-			text: t.textContent ?? '',
-			box: t.getBoundingClientRect()
-		}));
-		const clashes: string[] = [];
-		for (let i = 0; i < boxes.length; i++) {
-			for (let j = i + 1; j < boxes.length; j++) {
-				const a = boxes[i].box;
-				const b = boxes[j].box;
-				if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) {
-					clashes.push(`"${boxes[i].text}" × "${boxes[j].text}"`);
-				}
-			}
-		}
-		return clashes;
-	});
-}
 
 test('runs the default scenario in a worker and draws the engine’s numbers', async ({
 	page,

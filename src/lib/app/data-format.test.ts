@@ -45,6 +45,9 @@ describe('labels', () => {
 	it('formats amounts, ratios, shares, intervals and sizes', () => {
 		expect(formatAmount(14_843.7)).toBe('14.8K');
 		expect(formatAmount(Number.NaN)).toBe('—');
+		expect(formatAmount(3.81e-9)).toBe('0');
+		expect(formatAmount(-2e-7)).toBe('0');
+		expect(formatAmount(0.25)).toBe('0.25');
 		expect(formatSignedAmount(190_830)).toBe('+191K');
 		expect(formatSignedAmount(-840)).toBe('−840');
 		expect(formatRatio2(6.3104)).toBe('6.31');

@@ -18,10 +18,14 @@ const one = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFra
 
 const minus = (text: string) => text.replace(/-/g, '−');
 const clean = (value: number) => (Object.is(value, -0) ? 0 : value);
+/** Amounts smaller than this read as 0 (a thousandth of a currency unit or an order). */
+const NEGLIGIBLE = 1e-3;
 
 /** A short amount with three significant digits: "12.3K", "1.2M", "−840". */
 export function formatAmount(value: number): string {
-	return Number.isFinite(value) ? minus(compact.format(clean(value))) : '—';
+	if (!Number.isFinite(value)) return '—';
+	// Amounts are money or counts: a fitted contribution of 4e-9 is zero, not "0.000000004".
+	return minus(compact.format(Math.abs(value) < NEGLIGIBLE ? 0 : clean(value)));
 }
 
 /** A signed short amount: "+12.3K", "−840". */

@@ -1,6 +1,7 @@
 /**
  * Time axes of the MMM charts: period dates (ISO YYYY-MM-DD, UTC) as Dates, and month/year
- * ticks that never overlap nor repeat a label. Pure; shared by MmmDecomposition and MmmResiduals.
+ * ticks that never overlap nor repeat a label, for plots whose x is the period index (LinePlot).
+ * Pure; shared by MmmDecomposition, MmmResiduals and MmmForecast.
  */
 import { scaleUtc, utcFormat } from 'd3';
 import { horizontalTicks, type Tick } from './ticks';
@@ -17,34 +18,39 @@ const monthDay = utcFormat('%b %-d');
 /** Under about eight months, ticks fall inside months: label them by day ("Mar 14"). */
 const SHORT_SPAN_MS = 240 * 86_400_000;
 
-/** A UTC time scale over `dates` onto [0, width], with labelled ticks that keep apart. */
-export function timeAxis(
+/**
+ * Labelled calendar ticks for evenly spaced periods `dates` (weeks or days) drawn at x indices
+ * 0 … n − 1 with `position(i)` (px) over `width` px. A tick's value is its fractional period
+ * index (a month's first day between two week starts sits between them), so the ticks fall on
+ * their dates. Labels are "Mar 2024", or "Mar 14" under eight months; distinct (axes key their
+ * ticks by label) and never closer than their widths allow.
+ */
+export function periodTicks(
 	dates: readonly string[],
+	position: (i: number) => number,
 	width: number
-): { x: (iso: string) => number; ticks: Tick<Date>[]; invert: (px: number) => number } {
-	const parsed = dates.map(isoToDate);
-	const scale = scaleUtc()
-		.domain([parsed[0], parsed[parsed.length - 1]])
-		.range([0, width]);
-	const span = parsed[parsed.length - 1].getTime() - parsed[0].getTime();
+): Tick<number>[] {
+	if (dates.length === 0) return [];
+	const first = isoToDate(dates[0]);
+	const last = isoToDate(dates[dates.length - 1]);
+	const span = last.getTime() - first.getTime();
 	const format = span < SHORT_SPAN_MS ? monthDay : monthYear;
-	// Distinct labels only: axes key their ticks by label.
+	if (span <= 0) return [{ value: 0, position: position(0), label: format(first) }];
+	/** Fractional period index of a moment: periods are evenly spaced from first to last. */
+	const indexOf = (d: Date) => ((d.getTime() - first.getTime()) / span) * (dates.length - 1);
 	const seen = new Set<string>();
-	const candidates = scale.ticks(Math.max(4, Math.floor(width / 70))).filter((d) => {
-		const label = format(d);
-		if (seen.has(label)) return false;
-		seen.add(label);
-		return true;
-	});
-	const ticks = horizontalTicks(candidates, (d) => scale(d), format);
-	const positions = parsed.map((d) => scale(d));
-	/** Index of the period nearest to pixel `px`. */
-	const invert = (px: number) => {
-		let best = 0;
-		for (let i = 1; i < positions.length; i++) {
-			if (Math.abs(positions[i] - px) < Math.abs(positions[best] - px)) best = i;
-		}
-		return best;
-	};
-	return { x: (iso) => scale(isoToDate(iso)), ticks, invert };
+	const candidates = scaleUtc()
+		.domain([first, last])
+		.ticks(Math.max(4, Math.floor(width / 70)))
+		.filter((d) => {
+			const label = format(d);
+			if (seen.has(label)) return false;
+			seen.add(label);
+			return true;
+		});
+	return horizontalTicks(candidates, (d) => position(indexOf(d)), format).map((t) => ({
+		value: indexOf(t.value),
+		position: t.position,
+		label: t.label
+	}));
 }
