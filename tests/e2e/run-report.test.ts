@@ -45,6 +45,31 @@ test('the run report draws every chart with a caption, and why spend moved follo
 	await page.screenshot({ path: 'test-results/run-report-desktop.png', fullPage: true });
 });
 
+test('why spend moved shows any seed: another seed is run again in a worker', async ({ page }) => {
+	await runPilot(page);
+	const why = page.getByRole('figure', { name: 'Why spend moved' });
+	const seed = why.getByLabel('Seed');
+	// The chart takes the finished result a moment after the headline does (staged drawing).
+	await expect(seed.locator('option')).toHaveCount(2);
+	const [first, second] = await seed
+		.locator('option')
+		.evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value));
+	await expect(why.getByText(`Decisions of seed ${first}.`, { exact: false })).toBeVisible();
+	await seed.selectOption(second);
+	await expect(why.getByText(`Decisions of seed ${second}.`, { exact: false })).toBeVisible({
+		timeout: 30_000
+	});
+	await expect(why.locator('figcaption')).toContainText(`on seed ${second}:`);
+	await expect(why.getByRole('slider', { name: /^Decisions of/ })).toBeVisible();
+	// The other policies' logs of that seed came with it: switching policy runs nothing again.
+	const policy = why.getByLabel('Policy');
+	await policy.selectOption({ label: 'Oracle (ground truth)' });
+	await expect(why.getByRole('status')).toHaveCount(0);
+	await expect(why.getByText(`Decisions of seed ${second}.`, { exact: false })).toBeVisible();
+	await seed.selectOption(first);
+	await expect(why.getByText(`Decisions of seed ${first}.`, { exact: false })).toBeVisible();
+});
+
 test('Download SVG saves a standalone file with the chart, its title and legend', async ({
 	page
 }) => {
