@@ -3,13 +3,13 @@
  * Worker): progress is forwarded, aborting training rejects with an AbortError and terminates
  * the worker, the next call starts a fresh one, and other calls pass through.
  */
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModelsBridge, type RlProgress } from '../../src/lib/workers/models-bridge';
 import { isAbortError, type WorkerLike } from '../../src/lib/workers/worker-client';
+import { fakeWorker, type FakeWorkerRecord } from '../../src/lib/workers/fake-worker';
 
 function fakeWorkers(hang: boolean) {
-	const created: { terminated: boolean }[] = [];
+	const created: FakeWorkerRecord[] = [];
 	const saved: string[] = [];
 	const api = {
 		async backend() {
@@ -25,17 +25,7 @@ function fakeWorkers(hang: boolean) {
 		}
 	};
 	const create = (): WorkerLike => {
-		const { port1, port2 } = new MessageChannel();
-		Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-		const record = { terminated: false };
-		created.push(record);
-		const endpoint = port1 as unknown as WorkerLike;
-		endpoint.terminate = () => {
-			record.terminated = true;
-			port1.close();
-			port2.close();
-		};
-		return endpoint;
+		return fakeWorker(api, created);
 	};
 	return { create, created, saved };
 }

@@ -1,16 +1,16 @@
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createImportService, type ImportProgress } from '../data/import';
 import { fixtureCsv } from '../data/import/test-fixtures';
 import { isAbortError, type WorkerLike } from './worker-client';
 import { ImportBridge } from './import-bridge';
+import { fakeWorker, type FakeWorkerRecord } from './fake-worker';
 
 /**
  * A stand-in for the import worker: the real import service exposed on one end of a
  * MessageChannel (as import.worker.ts does on `self`), the bridge on the other.
  */
 function fakeWorkers() {
-	const created: { terminated: boolean }[] = [];
+	const created: FakeWorkerRecord[] = [];
 	const create = (): WorkerLike => {
 		const service = createImportService();
 		const api = {
@@ -23,17 +23,7 @@ function fakeWorkers() {
 			suggest: async () => service.suggest(),
 			cancel: async () => service.cancel()
 		};
-		const { port1, port2 } = new MessageChannel();
-		Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-		const record = { terminated: false };
-		created.push(record);
-		const endpoint = port1 as unknown as WorkerLike;
-		endpoint.terminate = () => {
-			record.terminated = true;
-			port1.close();
-			port2.close();
-		};
-		return endpoint;
+		return fakeWorker(api, created);
 	};
 	return { create, created };
 }

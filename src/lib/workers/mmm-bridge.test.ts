@@ -1,16 +1,16 @@
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { syntheticDataset } from '../../../tests/unit/mmm-fixtures';
 import type { Dataset } from '../data/dataset';
 import { fitMmm, type MmmOptions } from '../data/mmm';
 import { MmmBridge, type WorkerLike } from './mmm-bridge';
+import { fakeWorker, type FakeWorkerRecord } from './fake-worker';
 
 /**
  * The worker's API exposed on one end of a MessageChannel (structured clone, as through a
  * Worker), running the real fit; a dataset named 'hang' never answers.
  */
 function fakeWorkers() {
-	const created: { terminated: boolean; port: MessagePort }[] = [];
+	const created: FakeWorkerRecord[] = [];
 	const api = {
 		async fit(
 			dataset: Dataset,
@@ -24,17 +24,7 @@ function fakeWorkers() {
 		}
 	};
 	const create = (): WorkerLike => {
-		const { port1, port2 } = new MessageChannel();
-		Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-		const record = { terminated: false, port: port1 };
-		created.push(record);
-		const endpoint = port1 as unknown as WorkerLike;
-		endpoint.terminate = () => {
-			record.terminated = true;
-			port1.close();
-			port2.close();
-		};
-		return endpoint;
+		return fakeWorker(api, created);
 	};
 	return { create, created };
 }

@@ -1,10 +1,10 @@
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OpeSession, type OpeSource } from '../experiment/ope/ope-session';
 import type { TargetSpec } from '../experiment/ope/target-policies';
 import { OpeBridge, opeRunner } from './ope-bridge';
 import { isAbortError, type WorkerLike } from './worker-client';
 import type { OpeEvaluateRequest } from './ope.worker';
+import { fakeWorker, type FakeWorkerRecord } from './fake-worker';
 
 /**
  * The worker's API on one end of a MessageChannel (the real session behind it, as in
@@ -12,7 +12,7 @@ import type { OpeEvaluateRequest } from './ope.worker';
  * never answers.
  */
 function fakeWorkers() {
-	const created: { terminated: boolean }[] = [];
+	const created: FakeWorkerRecord[] = [];
 	const create = (): WorkerLike => {
 		const session = new OpeSession();
 		const api = {
@@ -36,17 +36,7 @@ function fakeWorkers() {
 			},
 			csv: async (source: OpeSource) => session.csv(source)
 		};
-		const { port1, port2 } = new MessageChannel();
-		Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-		const record = { terminated: false };
-		created.push(record);
-		const endpoint = port1 as unknown as WorkerLike;
-		endpoint.terminate = () => {
-			record.terminated = true;
-			port1.close();
-			port2.close();
-		};
-		return endpoint;
+		return fakeWorker(api, created);
 	};
 	return { create, created };
 }

@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PilotConfig, PilotResult, SeedResult } from '../experiment/pilot';
 import type { Scenario } from '../sim/scenario';
@@ -6,6 +5,7 @@ import type { PilotSnapshot } from '../app/pilot-analyst';
 import type { PilotProgress } from '../app/run-progress';
 import { PilotPool, poolSize } from './pilot-pool';
 import { isAbortError, type WorkerLike } from './worker-client';
+import { fakeWorker, type FakeWorkerRecord } from './fake-worker';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -15,7 +15,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * lists the seeds it was given.
  */
 function fakeWorkers(seedMs = 5, hang: number[] = []) {
-	const created: { terminated: boolean }[] = [];
+	const created: FakeWorkerRecord[] = [];
 	const create = (): WorkerLike => {
 		const got: number[] = [];
 		const api = {
@@ -55,17 +55,7 @@ function fakeWorkers(seedMs = 5, hang: number[] = []) {
 				return null;
 			}
 		};
-		const { port1, port2 } = new MessageChannel();
-		Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-		const record = { terminated: false };
-		created.push(record);
-		const endpoint = port1 as unknown as WorkerLike;
-		endpoint.terminate = () => {
-			record.terminated = true;
-			port1.close();
-			port2.close();
-		};
-		return endpoint;
+		return fakeWorker(api, created);
 	};
 	return { create, created };
 }

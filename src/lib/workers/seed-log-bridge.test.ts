@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePilotConfig } from '../experiment/pilot-config';
 import {
@@ -12,13 +11,14 @@ import { loadPreset } from '../sim/presets';
 import type { Scenario } from '../sim/scenario';
 import { SeedLogBridge } from './seed-log-bridge';
 import { isAbortError, type WorkerLike } from './worker-client';
+import { fakeWorker, type FakeWorkerRecord } from './fake-worker';
 
 /**
  * Stand-ins for the pilot worker: its `runSeeds` on one end of a MessageChannel, running the
  * real engine (a seed named in `hang` never ends).
  */
 function fakeWorkers(hang: number[] = []) {
-	const created: { terminated: boolean }[] = [];
+	const created: FakeWorkerRecord[] = [];
 	const calls: { seeds: number[]; logsFor: number | null }[] = [];
 	const create = (): WorkerLike => {
 		const api = {
@@ -44,17 +44,7 @@ function fakeWorkers(hang: number[] = []) {
 				);
 			}
 		};
-		const { port1, port2 } = new MessageChannel();
-		Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-		const record = { terminated: false };
-		created.push(record);
-		const endpoint = port1 as unknown as WorkerLike;
-		endpoint.terminate = () => {
-			record.terminated = true;
-			port1.close();
-			port2.close();
-		};
-		return endpoint;
+		return fakeWorker(api, created);
 	};
 	return { create, created, calls };
 }

@@ -1,15 +1,15 @@
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProgressCallback, RunRequest, RunSummary } from '../app/run-summary';
 import { SimBridge } from './sim-bridge';
 import { isAbortError, type WorkerLike } from './worker-client';
+import { fakeWorker, type FakeWorkerRecord } from './fake-worker';
 
 /**
  * A stand-in for the worker: the API is exposed on one end of a MessageChannel, the bridge talks
  * to the other, exactly as through a Worker. The preset name picks the behaviour.
  */
 function fakeWorkers() {
-	const created: { terminated: boolean; port: MessagePort }[] = [];
+	const created: FakeWorkerRecord[] = [];
 	const api = {
 		async run(request: RunRequest, onProgress?: ProgressCallback): Promise<RunSummary> {
 			const name = 'preset' in request ? (request.preset ?? '') : '';
@@ -21,17 +21,7 @@ function fakeWorkers() {
 		}
 	};
 	const create = (): WorkerLike => {
-		const { port1, port2 } = new MessageChannel();
-		Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-		const record = { terminated: false, port: port1 };
-		created.push(record);
-		const endpoint = port1 as unknown as WorkerLike;
-		endpoint.terminate = () => {
-			record.terminated = true;
-			port1.close();
-			port2.close();
-		};
-		return endpoint;
+		return fakeWorker(api, created);
 	};
 	return { create, created };
 }
