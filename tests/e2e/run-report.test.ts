@@ -45,9 +45,14 @@ test('the run report draws every chart with a caption, and why spend moved follo
 	await page.screenshot({ path: 'test-results/run-report-desktop.png', fullPage: true });
 });
 
-test('why spend moved shows any seed: another seed is run again in a worker', async ({ page }) => {
+test('the per-seed charts show any seed: another seed is run again in a worker', async ({
+	page
+}) => {
 	await runPilot(page);
-	const why = page.getByRole('figure', { name: 'Why spend moved' });
+	const report = page.getByTestId('run-report');
+	const why = report.getByRole('figure', { name: 'Why spend moved' });
+	const fatigue = report.getByRole('figure', { name: 'Creative fatigue' });
+	const cohorts = report.getByRole('figure', { name: 'LTV cohorts' });
 	const seed = why.getByLabel('Seed');
 	// The chart takes the finished result a moment after the headline does (staged drawing).
 	await expect(seed.locator('option')).toHaveCount(2);
@@ -59,15 +64,20 @@ test('why spend moved shows any seed: another seed is run again in a worker', as
 	await expect(why.getByText(`Decisions of seed ${second}.`, { exact: false })).toBeVisible({
 		timeout: 30_000
 	});
-	await expect(why.locator('figcaption')).toContainText(`on seed ${second}:`);
 	await expect(why.getByRole('slider', { name: /^Decisions of/ })).toBeVisible();
-	// The other policies' logs of that seed came with it: switching policy runs nothing again.
-	const policy = why.getByLabel('Policy');
-	await policy.selectOption({ label: 'Oracle (ground truth)' });
-	await expect(why.getByRole('status')).toHaveCount(0);
+	// One choice for every per-seed chart: their captions, pickers and drawings follow.
+	for (const figure of [why, fatigue, cohorts]) {
+		await expect(figure.locator('figcaption')).toContainText(`seed ${second}`);
+		await expect(figure.getByLabel('Seed')).toHaveValue(second);
+		await expect(figure.locator('svg[data-chart]').first()).toBeAttached();
+	}
+	// Every policy's log and detail of that seed came at once: switching policy runs nothing again.
+	await why.getByLabel('Policy').selectOption({ label: 'Oracle (ground truth)' });
+	await expect(report.getByText(/^Running seed/)).toHaveCount(0);
 	await expect(why.getByText(`Decisions of seed ${second}.`, { exact: false })).toBeVisible();
-	await seed.selectOption(first);
+	await cohorts.getByLabel('Seed').selectOption(first);
 	await expect(why.getByText(`Decisions of seed ${first}.`, { exact: false })).toBeVisible();
+	await expect(fatigue.locator('figcaption')).toContainText(`seed ${first}`);
 });
 
 test('Download SVG saves a standalone file with the chart, its title and legend', async ({

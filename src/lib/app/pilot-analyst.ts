@@ -12,7 +12,7 @@ import {
 	type PilotResult,
 	type SeedResult
 } from '../experiment/pilot';
-import type { DecisionLog } from '../experiment/decision-log';
+import { decisionLogBuffers, type DecisionLog } from '../experiment/decision-log';
 import { resultFingerprint } from '../experiment/fingerprint';
 import { seedDetails, type PilotDetails } from '../experiment/pilot-details';
 import type { Market } from '../sim/market';
@@ -27,22 +27,9 @@ export interface PilotSnapshot {
 	curves: PilotCurves;
 }
 
-/** The typed arrays of a decision log. */
-function logBuffers(log: DecisionLog): ArrayBuffer[] {
-	return [
-		log.day,
-		log.previousSpend,
-		log.newSpend,
-		log.askedSpend,
-		log.marginalReturn,
-		log.uncertainty,
-		log.reasons
-	].map((array) => array.buffer as ArrayBuffer);
-}
-
 /** The buffers of seed results (their decision logs), to transfer across a worker boundary. */
 export function seedTransferables(results: readonly SeedResult[]): ArrayBuffer[] {
-	return [...new Set(results.flatMap((r) => Object.values(r.logs).flatMap(logBuffers)))];
+	return [...new Set(results.flatMap((r) => Object.values(r.logs).flatMap(decisionLogBuffers)))];
 }
 
 /** A copy of a log whose arrays own their buffers (safe to transfer while the original is kept). */
@@ -64,7 +51,7 @@ export function copyLog(log: DecisionLog): DecisionLog {
 export function snapshotTransferables(snapshot: PilotSnapshot): ArrayBuffer[] {
 	return [
 		...new Set([
-			...Object.values(snapshot.result.logs).flatMap(logBuffers),
+			...Object.values(snapshot.result.logs).flatMap(decisionLogBuffers),
 			...curveTransferables(snapshot.curves)
 		])
 	];

@@ -155,3 +155,16 @@ export function trimDecisionLog(log: DecisionLog): DecisionLog {
 		...(log.alerts ? { alerts: log.alerts } : {})
 	};
 }
+
+/** The typed arrays' buffers of a decision log, to transfer (not copy) across a worker boundary. */
+export function decisionLogBuffers(log: DecisionLog): ArrayBuffer[] {
+	return [
+		log.day,
+		log.previousSpend,
+		log.newSpend,
+		log.askedSpend,
+		log.marginalReturn,
+		log.uncertainty,
+		log.reasons
+	].map((array) => array.buffer as ArrayBuffer);
+}

@@ -9,10 +9,11 @@
  * shape these during its first seed instead of running it twice.
  */
 import { createPolicy, policyLabel } from '../policies/registry';
+import { decisionLogBuffers, type DecisionLog } from './decision-log';
 import type { Scenario } from '../sim/scenario';
 import { cohortCurves, type CohortCurves } from './cohort-curves';
 import { CreativeRecorder, creativeSeries, type CreativeSeries } from './creative-series';
-import { pilotPolicies, type PilotConfig } from './pilot';
+import { pilotPolicies, runSeed, type PilotConfig } from './pilot';
 import { runPolicy, sharedStart } from './runner';
 
 /** One policy's detail on the seed. */
@@ -31,6 +32,17 @@ export interface PilotDetails {
 	days: number;
 	/** Per policy id, in the pilot's order. */
 	policies: Record<string, PolicyDetails>;
+}
+
+/**
+ * What the report draws of one seed beyond the pilot's summary: every policy's decision log and
+ * per-day detail. A result holds these for the pilot's first seed; any other seed is run again.
+ */
+export interface SeedView {
+	seed: number;
+	/** Decision logs by policy id. */
+	logs: Record<string, DecisionLog>;
+	details: PilotDetails;
 }
 
 /**
@@ -83,4 +95,33 @@ export function detailTransferables(details: PilotDetails): ArrayBuffer[] {
 		);
 	}
 	return buffers;
+}
+
+/**
+ * Run `seed` of the pilot again for the report: every policy's decision log (as `runSeed` keeps
+ * them), then its per-day detail. `onRun` hears (runs done, runs) over both passes; returning
+ * false stops it (→ null).
+ */
+export function seedView(
+	scenario: Scenario,
+	config: PilotConfig,
+	seed: number,
+	onRun?: (done: number, total: number) => boolean | void
+): SeedView | null {
+	const policies = pilotPolicies(config).length;
+	const from = (offset: number) => (done: number) => onRun?.(offset + done, 2 * policies);
+	const result = runSeed(scenario, config, seed, { onRun: from(0) }, true);
+	if (!result) return null;
+	const details = seedDetails(scenario, config, seed, from(policies));
+	return details && { seed, logs: result.logs, details };
+}
+
+/** The buffers of a seed view, to transfer across a worker boundary. */
+export function seedViewTransferables(view: SeedView): ArrayBuffer[] {
+	return [
+		...new Set([
+			...Object.values(view.logs).flatMap(decisionLogBuffers),
+			...detailTransferables(view.details)
+		])
+	];
 }

@@ -12,7 +12,13 @@
  */
 import * as Comlink from 'comlink';
 import { runSeed, type PilotConfig, type PilotResult, type SeedResult } from '../experiment/pilot';
-import { detailTransferables, type PilotDetails } from '../experiment/pilot-details';
+import {
+	detailTransferables,
+	seedView,
+	seedViewTransferables,
+	type PilotDetails,
+	type SeedView
+} from '../experiment/pilot-details';
 import type { Scenario } from '../sim/scenario';
 import {
 	PilotAnalyst,
@@ -72,6 +78,28 @@ const api = {
 				await yieldToMessages();
 			}
 			return Comlink.transfer(results, seedTransferables(results));
+		} finally {
+			release(onProgress);
+		}
+	},
+
+	/**
+	 * Run `seed` of the pilot again for the report: every policy's decision log and per-day
+	 * detail (seeds reproduce exactly). Null when cancelled. `onProgress` hears (runs done, runs).
+	 */
+	seedView(
+		scenario: Scenario,
+		config: PilotConfig,
+		seed: number,
+		onProgress?: (done: number, total: number) => void
+	): SeedView | null {
+		const mine = generation;
+		try {
+			const view = seedView(scenario, config, seed, (done, total) => {
+				void onProgress?.(done, total);
+				return mine === generation;
+			});
+			return view ? Comlink.transfer(view, seedViewTransferables(view)) : null;
 		} finally {
 			release(onProgress);
 		}

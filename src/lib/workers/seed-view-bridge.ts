@@ -1,30 +1,29 @@
 /**
- * Decision logs of any seed of a pilot, on demand. A pilot keeps the logs of its first seed only
- * (a log per policy and seed would make a stored run tens of megabytes), but every seed
- * reproduces exactly from the scenario, the pilot's config and the seed, so the lab re-runs the
- * one seed asked for. It does so in a pilot worker of its own: the pool's runners may be busy
- * with a pilot, and this must not wait for it or disturb it.
+ * Any seed of a pilot for the report, on demand. A pilot keeps the decision logs and per-day
+ * detail of its first seed only (a log per policy and seed would make a stored run tens of
+ * megabytes), but every seed reproduces exactly from the scenario, the pilot's config and the
+ * seed, so the lab runs the one seed asked for again. It does so in a pilot worker of its own:
+ * the pool's runners may be busy with a pilot, and this must not wait for it or disturb it.
  */
 import * as Comlink from 'comlink';
-import type { DecisionLog } from '../experiment/decision-log';
 import type { PilotConfig } from '../experiment/pilot';
+import type { SeedView } from '../experiment/pilot-details';
 import type { Scenario } from '../sim/scenario';
 import type { PilotApi } from './pilot.worker';
 import { abortError, WorkerClient, type WorkerLike } from './worker-client';
 
-/** Decision logs of one seed, by policy id. */
-export type SeedLogs = Record<string, DecisionLog>;
+export type { SeedView };
 
-export interface SeedLogOptions {
+export interface SeedViewOptions {
 	/** Aborting cancels the re-run: the worker is terminated and the promise rejects (AbortError). */
 	signal?: AbortSignal;
-	/** Hears (policies done, policies) as the seed runs. */
+	/** Hears (runs done, runs) as the seed runs: its policies twice (logs, then detail). */
 	onProgress?: (done: number, total: number) => void;
 }
 
-const CANCELLED = 'Re-running the seed was cancelled.';
+const CANCELLED = 'Running the seed again was cancelled.';
 
-export class SeedLogBridge {
+export class SeedViewBridge {
 	readonly #client: WorkerClient<PilotApi>;
 
 	constructor(create: () => WorkerLike, options: { idleMs?: number } = {}) {
@@ -41,29 +40,29 @@ export class SeedLogBridge {
 	}
 
 	/**
-	 * Run `seed` of the pilot again, keeping every policy's decision log. A new request supersedes
-	 * one still running (latest wins).
+	 * Run `seed` of the pilot again: every policy's decision log and per-day detail. A new
+	 * request supersedes one still running (latest wins).
 	 */
-	logs(
+	view(
 		scenario: Scenario,
 		config: PilotConfig,
 		seed: number,
-		options: SeedLogOptions = {}
-	): Promise<SeedLogs> {
+		options: SeedViewOptions = {}
+	): Promise<SeedView> {
 		const { signal, onProgress } = options;
 		if (signal?.aborted) return Promise.reject(abortError(CANCELLED));
 		if (this.#client.busy) this.#client.terminate('Superseded by another seed.');
 		let settled = false;
 		const progress = onProgress
-			? Comlink.proxy((_seed: number, done: number, total: number) => {
+			? Comlink.proxy((done: number, total: number) => {
 					if (!settled) onProgress(done, total);
 				})
 			: undefined;
 		return this.#client
 			.call(async (remote) => {
-				const results = await remote.runSeeds(scenario, config, [seed], seed, progress);
-				if (!results?.[0]) throw abortError(CANCELLED);
-				return results[0].logs;
+				const view = await remote.seedView(scenario, config, seed, progress);
+				if (!view) throw abortError(CANCELLED);
+				return view;
 			}, signal)
 			.finally(() => (settled = true));
 	}
@@ -75,6 +74,6 @@ export class SeedLogBridge {
 }
 
 /** The app's seed re-runs: one pilot worker of their own, started on the first request. */
-export const seedLogBridge = new SeedLogBridge(
+export const seedViewBridge = new SeedViewBridge(
 	() => new Worker(new URL('./pilot.worker.ts', import.meta.url), { type: 'module' })
 );

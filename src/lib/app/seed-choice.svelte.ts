@@ -1,37 +1,38 @@
 /**
- * Which seed's decisions "Why spend moved" shows. The result carries the logs of the pilot's
- * first seed; any other seed is re-run on demand (workers/seed-log-bridge.ts), with progress and
- * a way to cancel, and remembered while the same pilot is shown.
+ * Which seed the report's per-seed charts show (why spend moved, creative fatigue, LTV cohorts).
+ * The result carries the pilot's first seed; any other seed is run again on demand
+ * (workers/seed-view-bridge.ts), with progress and a way to cancel, and remembered while the
+ * same pilot is shown.
  */
 import { SvelteMap } from 'svelte/reactivity';
 import type { PilotConfig } from '$lib/experiment/pilot';
 import type { Scenario } from '$lib/sim/scenario';
-import type { SeedLogBridge, SeedLogs } from '$lib/workers/seed-log-bridge';
+import type { SeedView, SeedViewBridge } from '$lib/workers/seed-view-bridge';
 import { isAbortError } from '$lib/workers/worker-client';
 
-/** Policies done of the seed being re-run. */
+/** Runs done of the seed being run again. */
 export interface SeedRerunProgress {
 	done: number;
 	total: number;
 }
 
-export class SeedLogView {
-	/** The seed chosen; null: the pilot's first seed (its logs come with the result). */
+export class SeedChoice {
+	/** The seed chosen; null: the pilot's first seed (it comes with the result). */
 	chosen = $state<number | null>(null);
-	/** The chosen seed's logs by policy id, once re-run (null: the first seed, running or failed). */
-	logs = $state.raw<SeedLogs | null>(null);
+	/** The chosen seed's logs and detail, once run again (null: the first seed, running or failed). */
+	view = $state.raw<SeedView | null>(null);
 	/** A re-run is in progress. */
 	running = $state(false);
 	progress = $state<SeedRerunProgress | null>(null);
 	/** Why the last re-run failed, in words (null: it did not). */
 	error = $state<string | null>(null);
 
-	readonly #source: Pick<SeedLogBridge, 'logs'>;
-	readonly #cache = new SvelteMap<number, SeedLogs>();
+	readonly #source: Pick<SeedViewBridge, 'view'>;
+	readonly #cache = new SvelteMap<number, SeedView>();
 	#pilot: { scenario: Scenario; config: PilotConfig } | null = null;
 	#abort: AbortController | null = null;
 
-	constructor(source: Pick<SeedLogBridge, 'logs'>) {
+	constructor(source: Pick<SeedViewBridge, 'view'>) {
 		this.#source = source;
 	}
 
@@ -50,18 +51,18 @@ export class SeedLogView {
 		this.error = null;
 		if (seed === first) {
 			this.chosen = null;
-			this.logs = null;
+			this.view = null;
 			return;
 		}
 		this.chosen = seed;
 		const cached = this.#cache.get(seed);
-		this.logs = cached ?? null;
+		this.view = cached ?? null;
 		if (cached) return;
 		const abort = new AbortController();
 		this.#abort = abort;
 		this.running = true;
 		try {
-			const logs = await this.#source.logs(
+			const view = await this.#source.view(
 				$state.snapshot(scenario),
 				$state.snapshot(config),
 				seed,
@@ -73,8 +74,8 @@ export class SeedLogView {
 				}
 			);
 			if (this.#abort !== abort) return;
-			this.#cache.set(seed, logs);
-			this.logs = logs;
+			this.#cache.set(seed, view);
+			this.view = view;
 		} catch (error) {
 			if (this.#abort !== abort) return;
 			if (isAbortError(error)) this.chosen = null;
@@ -85,6 +86,16 @@ export class SeedLogView {
 		} finally {
 			if (this.#abort === abort) this.#settle();
 		}
+	}
+
+	/** What a per-seed chart draws: its input for the first seed, or the chosen seed's. */
+	shown<T>(first: T, again: T | undefined): T | undefined {
+		return this.chosen === null ? first : again;
+	}
+
+	/** A re-run is in progress or failed: its status stands in for the per-seed charts. */
+	get busy(): boolean {
+		return this.running || this.error !== null;
 	}
 
 	/** Stop a re-run in progress and go back to the first seed. */
@@ -103,7 +114,7 @@ export class SeedLogView {
 		this.#cache.clear();
 		this.#pilot = { scenario, config };
 		this.chosen = null;
-		this.logs = null;
+		this.view = null;
 		this.error = null;
 	}
 
@@ -112,4 +123,16 @@ export class SeedLogView {
 		this.running = false;
 		this.progress = null;
 	}
+}
+
+/** The seeds a report can show: the pilot's first (kept with the run) and every finished one. */
+export function seedOptions(
+	finished: readonly number[],
+	first: number
+): { value: number; label: string }[] {
+	const seeds = finished.includes(first) ? finished : [first, ...finished];
+	return seeds.map((s) => ({
+		value: s,
+		label: s === first ? `${s} (kept with the run)` : String(s)
+	}));
 }
