@@ -5,7 +5,6 @@
  * scenarios and twin run in their own instances of the same worker (WorkerClient), so
  * cancelling a stale split never kills a fit or a twin in progress.
  */
-import * as Comlink from 'comlink';
 import type { Dataset } from '../data/dataset';
 import type {
 	Forecast,
@@ -30,11 +29,6 @@ export interface FitHooks {
 	signal?: AbortSignal;
 }
 
-/** A DOMException named AbortError, as `fetch` rejects with. */
-export function fitAbortError(message = 'The fit was cancelled.'): DOMException {
-	return new DOMException(message, 'AbortError');
-}
-
 /** Owns one MMM worker. */
 export class MmmBridge {
 	readonly #client: WorkerClient<MmmApi>;
@@ -54,18 +48,10 @@ export class MmmBridge {
 
 	/** Fit in the worker. A new fit supersedes one still running (latest wins). */
 	fit(dataset: Dataset, options: MmmOptions = {}, hooks: FitHooks = {}): Promise<MmmFit> {
-		const { signal, onProgress } = hooks;
-		if (signal?.aborted) return Promise.reject(fitAbortError());
-		if (this.#client.busy) this.#client.terminate('Superseded by a newer fit.');
-		let settled = false;
-		const progress = onProgress
-			? Comlink.proxy((done: number, total: number) => {
-					if (!settled) onProgress(done, total);
-				})
-			: undefined;
-		return this.#client
-			.call((remote) => remote.fit(dataset, options, progress), signal)
-			.finally(() => (settled = true));
+		return this.#client.callLatest((remote, progress) => remote.fit(dataset, options, progress), {
+			...hooks,
+			superseded: 'Superseded by a newer fit.'
+		});
 	}
 
 	/** Stop the worker now (a fit in progress is cancelled); the next fit starts a fresh one. */

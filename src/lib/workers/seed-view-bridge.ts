@@ -5,7 +5,6 @@
  * seed, so the lab runs the one seed asked for again. It does so in a pilot worker of its own:
  * the pool's runners may be busy with a pilot, and this must not wait for it or disturb it.
  */
-import * as Comlink from 'comlink';
 import type { PilotConfig } from '../experiment/pilot';
 import type { SeedView } from '../experiment/pilot-details';
 import type { Scenario } from '../sim/scenario';
@@ -49,22 +48,14 @@ export class SeedViewBridge {
 		seed: number,
 		options: SeedViewOptions = {}
 	): Promise<SeedView> {
-		const { signal, onProgress } = options;
-		if (signal?.aborted) return Promise.reject(abortError(CANCELLED));
-		if (this.#client.busy) this.#client.terminate('Superseded by another seed.');
-		let settled = false;
-		const progress = onProgress
-			? Comlink.proxy((done: number, total: number) => {
-					if (!settled) onProgress(done, total);
-				})
-			: undefined;
-		return this.#client
-			.call(async (remote) => {
+		return this.#client.callLatest(
+			async (remote, progress) => {
 				const view = await remote.seedView(scenario, config, seed, progress);
 				if (!view) throw abortError(CANCELLED);
 				return view;
-			}, signal)
-			.finally(() => (settled = true));
+			},
+			{ ...options, superseded: 'Superseded by another seed.' }
+		);
 	}
 
 	/** Stop the worker now (a re-run in progress is cancelled). */

@@ -3,10 +3,9 @@
  * stale one; starting, cancelling by termination (a run is one synchronous loop, so there is no
  * message it could hear mid-run) and idle shutdown are the shared WorkerClient's.
  */
-import * as Comlink from 'comlink';
 import type { ProgressCallback, RunRequest, RunSummary } from '../app/run-summary';
 import type { SimApi } from './sim.worker';
-import { abortError, WorkerClient, type WorkerLike } from './worker-client';
+import { WorkerClient, type WorkerLike } from './worker-client';
 
 export interface RunOptions {
 	/** Aborting cancels the run: the worker is terminated and the promise rejects (AbortError). */
@@ -43,18 +42,10 @@ export class SimBridge {
 
 	/** Simulate in the worker. A new run supersedes one still in progress (latest wins). */
 	run(request: RunRequest, options: RunOptions = {}): Promise<RunSummary> {
-		const { signal, onProgress } = options;
-		if (signal?.aborted) return Promise.reject(abortError('The simulation was cancelled.'));
-		if (this.#client.busy) this.#client.terminate('Superseded by a newer simulation.');
-		let settled = false;
-		const progress = onProgress
-			? Comlink.proxy((done: number, days: number) => {
-					if (!settled) onProgress(done, days);
-				})
-			: undefined;
-		return this.#client
-			.call((remote) => remote.run(request, progress), signal)
-			.finally(() => (settled = true));
+		return this.#client.callLatest((remote, progress) => remote.run(request, progress), {
+			...options,
+			superseded: 'Superseded by a newer simulation.'
+		});
 	}
 
 	/** Stop the worker now (a run in progress is cancelled); the next run starts a fresh one. */

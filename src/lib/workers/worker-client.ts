@@ -37,6 +37,19 @@ export interface WorkerClientOptions {
 	cancelled?: string;
 }
 
+/** Progress as a worker reports it: (done, total). */
+export type ProgressProxy = (done: number, total: number) => void;
+
+/** Options of `WorkerClient.callLatest`. */
+export interface LatestOptions {
+	/** Aborting rejects the call with an AbortError and terminates the worker. */
+	signal?: AbortSignal;
+	/** Hears (done, total) while the work goes. */
+	onProgress?: ProgressProxy;
+	/** Message of the AbortError a call still running gets when this one replaces it. */
+	superseded: string;
+}
+
 interface Pending {
 	fail(error: Error): void;
 }
@@ -102,6 +115,27 @@ export class WorkerClient<Api> {
 				(error: unknown) => pending.fail(error instanceof Error ? error : new Error(String(error)))
 			);
 		});
+	}
+
+	/**
+	 * `call` for work where the latest request wins: a call still running is stopped first (it
+	 * rejects with an AbortError saying `superseded`), and `onProgress` reaches `work` as a
+	 * comlink proxy of (done, total) that goes quiet once this call settles.
+	 */
+	callLatest<R>(
+		work: (remote: Comlink.Remote<Api>, progress?: ProgressProxy) => Promise<R>,
+		options: LatestOptions
+	): Promise<R> {
+		const { signal, onProgress, superseded } = options;
+		if (signal?.aborted) return Promise.reject(abortError(this.#cancelled));
+		if (this.busy) this.terminate(superseded);
+		let settled = false;
+		const progress = onProgress
+			? Comlink.proxy((done: number, total: number) => {
+					if (!settled) onProgress(done, total);
+				})
+			: undefined;
+		return this.call((remote) => work(remote, progress), signal).finally(() => (settled = true));
 	}
 
 	/** Stop the worker now; pending calls reject with an AbortError (`message`, or the client's). */
