@@ -265,6 +265,21 @@ test('reads on a phone: nothing wider than the screen, labels apart', async ({
 	for (const svg of await page.locator('[data-chart] .plot svg').all()) {
 		expect(await overlappingLabels(svg)).toEqual([]);
 	}
+	// A tooltip stays inside its chart wherever the pointer is (it flips past the middle).
+	const daily = page.locator('[data-chart="daily"] .plot').first();
+	await daily.scrollIntoViewIfNeeded();
+	const box = (await daily.boundingBox())!;
+	const hit = (await daily.locator('rect.hit').boundingBox())!;
+	for (const share of [0.1, 0.45, 0.55, 0.6, 0.9]) {
+		await page.mouse.move(hit.x + hit.width * share, hit.y + hit.height / 2);
+		const tip = daily.locator('.tooltip');
+		await expect(tip).toBeVisible();
+		const tipBox = (await tip.boundingBox())!;
+		expect(tipBox.x, `tooltip at ${share}`).toBeGreaterThanOrEqual(box.x - 0.5);
+		expect(tipBox.x + tipBox.width, `tooltip at ${share}`).toBeLessThanOrEqual(
+			box.x + box.width + 0.5
+		);
+	}
 	expect(problems).toEqual([]);
 	expect(foreign).toEqual([]);
 });
