@@ -68,13 +68,19 @@ export interface ShownPilot {
 	complete: boolean;
 }
 
-/** The run report's props (src/lib/app/RunReport.svelte), which the lab loads on demand. */
+/**
+ * The run report's props (src/lib/app/RunReport.svelte), the contract with the charts: the Lab
+ * and a saved run's page load the report on demand and hand it these.
+ */
 export interface RunReportProps {
 	result: PilotResult;
 	scenario: Scenario;
 	config: PilotConfig;
+	/** The result covers only some of the config's seeds (the pilot is still running). */
 	partial?: boolean;
+	/** True response curves and operating points (null: still computing). */
 	curves?: PilotCurves | null;
+	/** Per-day detail of the first seed: creatives and cohorts (null: still computing). */
 	details?: PilotDetails | null;
 }
 

@@ -1,26 +1,17 @@
 /**
  * The run report (src/lib/app/RunReport.svelte, every chart of a pilot) loaded on demand: the
- * Runs list never needs d3 and the charts, so they are fetched only when a run is opened. The
- * same goes for the pilot workers that compute a saved run's response curves and first-seed
- * detail (`describeRun`).
+ * Lab's first load and the Runs list never need d3 and the charts, so they are fetched only when
+ * results are near or a run is opened. The same goes for the pilot workers that compute a saved
+ * run's response curves and first-seed detail (`describeRun`).
  */
 import type { Component } from 'svelte';
-import type { PilotCurves } from '$lib/app/pilot-curves';
+import type { RunReportProps } from './lab-types';
+import type { PilotCurves } from './pilot-curves';
 import type { PilotConfig, PilotResult } from '$lib/experiment/pilot';
 import type { PilotDetails } from '$lib/experiment/pilot-details';
 import type { Scenario } from '$lib/sim/scenario';
 
-/** The report's props (the contract with the charts). */
-export interface RunReportProps {
-	result: PilotResult;
-	scenario: Scenario;
-	config: PilotConfig;
-	partial?: boolean;
-	/** True response curves and operating points (null: still computing). */
-	curves?: PilotCurves | null;
-	/** Per-day detail of the first seed: creatives and cohorts (null: still computing). */
-	details?: PilotDetails | null;
-}
+export type { RunReportProps };
 
 /** The report component, or null when it failed to load (an old tab after a new deploy). */
 export async function loadRunReport(): Promise<Component<RunReportProps> | null> {
