@@ -10,7 +10,7 @@ import type { Scenario } from '$lib/sim/scenario';
 import type { SeedView, SeedViewBridge } from '$lib/workers/seed-view-bridge';
 import { isAbortError } from '$lib/workers/worker-client';
 
-/** Runs done of the seed being run again. */
+/** Policies done of the seed being run again. */
 export interface SeedRerunProgress {
 	done: number;
 	total: number;

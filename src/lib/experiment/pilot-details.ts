@@ -1,7 +1,8 @@
 /**
  * Per-day detail of one seed of a pilot that `PilotResult` does not keep: each policy's creative
  * click rates (with pauses and refreshes) and its LTV cohorts. The lab draws them for the
- * pilot's first seed.
+ * pilot's first seed, and for any other seed the report asks for (`seedView`, with the seed's
+ * decision logs).
  *
  * `runSeed` (pilot.ts) hands back only metrics, so this runs the seed's policies again exactly
  * as `runSeed` does (same shared history, same configs: the same runs) and shapes each run
@@ -13,7 +14,7 @@ import { decisionLogBuffers, type DecisionLog } from './decision-log';
 import type { Scenario } from '../sim/scenario';
 import { cohortCurves, type CohortCurves } from './cohort-curves';
 import { CreativeRecorder, creativeSeries, type CreativeSeries } from './creative-series';
-import { pilotPolicies, runSeed, type PilotConfig } from './pilot';
+import { keptLog, pilotPolicies, type PilotConfig } from './pilot';
 import { runPolicy, sharedStart } from './runner';
 
 /** One policy's detail on the seed. */
@@ -55,10 +56,26 @@ export function seedDetails(
 	seed: number,
 	onRun?: (done: number, total: number) => boolean | void
 ): PilotDetails | null {
+	return replaySeed(scenario, config, seed, onRun, false)?.details ?? null;
+}
+
+/**
+ * Run the seed's policies again exactly as `runSeed` does (same shared history, same configs)
+ * and shape each run's detail, and its decision log when `keepLogs`, before the next run reuses
+ * the market.
+ */
+function replaySeed(
+	scenario: Scenario,
+	config: PilotConfig,
+	seed: number,
+	onRun: ((done: number, total: number) => boolean | void) | undefined,
+	keepLogs: boolean
+): { details: PilotDetails; logs: Record<string, DecisionLog> } | null {
 	const days = config.days ?? scenario.days;
 	const start = sharedStart(scenario, seed, days);
 	const specs = pilotPolicies(config);
 	const policies: Record<string, PolicyDetails> = {};
+	const logs: Record<string, DecisionLog> = {};
 	for (let i = 0; i < specs.length; i++) {
 		const policy = createPolicy(specs[i], seed, scenario);
 		// The recorder must see the market as the run will start it: restore it first.
@@ -79,9 +96,10 @@ export function seedDetails(
 			creatives: creativeSeries(run, scenario, recorder.events, liveAtStart),
 			cohorts: cohortCurves(run, scenario)
 		};
+		if (keepLogs) logs[policy.id] = keptLog(run);
 		if (onRun?.(i + 1, specs.length) === false) return null;
 	}
-	return { seed, days, policies };
+	return { details: { seed, days, policies }, logs };
 }
 
 /** The buffers of a detail, to transfer (not copy) across a worker boundary. */
@@ -98,8 +116,8 @@ export function detailTransferables(details: PilotDetails): ArrayBuffer[] {
 }
 
 /**
- * Run `seed` of the pilot again for the report: every policy's decision log (as `runSeed` keeps
- * them), then its per-day detail. `onRun` hears (runs done, runs) over both passes; returning
+ * Run `seed` of the pilot again for the report, in one pass: every policy's decision log (as
+ * `runSeed` keeps them) and per-day detail. `onRun` hears (policies done, policies); returning
  * false stops it (→ null).
  */
 export function seedView(
@@ -108,12 +126,8 @@ export function seedView(
 	seed: number,
 	onRun?: (done: number, total: number) => boolean | void
 ): SeedView | null {
-	const policies = pilotPolicies(config).length;
-	const from = (offset: number) => (done: number) => onRun?.(offset + done, 2 * policies);
-	const result = runSeed(scenario, config, seed, { onRun: from(0) }, true);
-	if (!result) return null;
-	const details = seedDetails(scenario, config, seed, from(policies));
-	return details && { seed, logs: result.logs, details };
+	const replay = replaySeed(scenario, config, seed, onRun, true);
+	return replay && { seed, logs: replay.logs, details: replay.details };
 }
 
 /** The buffers of a seed view, to transfer across a worker boundary. */

@@ -83,15 +83,16 @@ export function runSeed(
 		);
 		const metrics = runMetrics(run, scenario.dailyBudget, config.frequencyThreshold ?? 3);
 		runs.push(metrics);
-		if (keepLogs)
-			logs[policy.id] = {
-				...trimDecisionLog(run.log),
-				alerts: logDriftAlerts(run.trace, run.historyDays)
-			};
+		if (keepLogs) logs[policy.id] = keptLog(run);
 		if (policy.id === baseline) holdout = holdoutEstimates(run, metrics, seed);
 		if (hooks.onRun?.(i + 1, specs.length) === false) return null;
 	}
 	return { seed, runs, logs, holdout };
+}
+
+/** A run's decision log as a pilot keeps it: trimmed, with the drift alerts of its trace. */
+export function keptLog(run: PolicyRun): DecisionLog {
+	return { ...trimDecisionLog(run.log), alerts: logDriftAlerts(run.trace, run.historyDays) };
 }
 
 /**

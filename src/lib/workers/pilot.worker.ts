@@ -85,7 +85,7 @@ const api = {
 
 	/**
 	 * Run `seed` of the pilot again for the report: every policy's decision log and per-day
-	 * detail (seeds reproduce exactly). Null when cancelled. `onProgress` hears (runs done, runs).
+	 * detail (seeds reproduce exactly). Null when cancelled. `onProgress` hears (policies done, policies).
 	 */
 	seedView(
 		scenario: Scenario,

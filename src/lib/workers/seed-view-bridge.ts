@@ -16,7 +16,7 @@ export type { SeedView };
 export interface SeedViewOptions {
 	/** Aborting cancels the re-run: the worker is terminated and the promise rejects (AbortError). */
 	signal?: AbortSignal;
-	/** Hears (runs done, runs) as the seed runs: its policies twice (logs, then detail). */
+	/** Hears (policies done, policies) as the seed runs. */
 	onProgress?: (done: number, total: number) => void;
 }
 
