@@ -6,6 +6,7 @@
 import type { Dataset } from '$lib/data/dataset';
 import { simulatedLiftTest } from '$lib/data/simulated-lift';
 import type { LiftTest, MmmFit, MmmOptions } from '$lib/data/mmm';
+import { isAbortError } from '$lib/workers/worker-client';
 
 /** Progress and cancellation of a fit, as the MMM bridge takes them. */
 export interface FitRunHooks {
@@ -259,8 +260,7 @@ export class DataFit {
 			return fit;
 		} catch (error) {
 			if (!latest()) return null;
-			const aborted =
-				controller.signal.aborted || (error as { name?: unknown } | null)?.name === 'AbortError';
+			const aborted = controller.signal.aborted || isAbortError(error);
 			this.status = aborted ? 'cancelled' : 'error';
 			if (!aborted) this.errors = [error instanceof Error ? error.message : String(error)];
 			return null;

@@ -4,6 +4,7 @@
  */
 import type { Dataset } from '$lib/data/dataset';
 import type { Forecast, ForecastPlan, MmmFit, SplitResult } from '$lib/data/mmm';
+import { isAbortError } from '$lib/workers/worker-client';
 
 /** What the page needs to forecast (the worker bridge, or a direct call in tests). */
 export type Forecaster = (
@@ -96,8 +97,8 @@ export class DataForecast {
 			};
 		} catch (error) {
 			if (this.#controller !== controller) return;
-			const aborted = (error as { name?: unknown } | null)?.name === 'AbortError';
-			if (!aborted) this.errors = [error instanceof Error ? error.message : String(error)];
+			if (!isAbortError(error))
+				this.errors = [error instanceof Error ? error.message : String(error)];
 		} finally {
 			if (this.#controller === controller) {
 				this.#controller = null;

@@ -13,6 +13,7 @@ import type {
 	ImportReply,
 	Preview
 } from '$lib/data/import';
+import { isAbortError } from '$lib/workers/worker-client';
 
 /** What the state needs of the import bridge (the real one, or a fake in tests). */
 export interface Importer {
@@ -212,7 +213,7 @@ export class DataImport {
 	}
 
 	#fail(error: unknown, aborted: boolean): void {
-		const abort = aborted || (error as { name?: unknown } | null)?.name === 'AbortError';
+		const abort = aborted || isAbortError(error);
 		this.status = abort ? 'cancelled' : 'error';
 		this.error = abort ? null : error instanceof Error ? error.message : String(error);
 	}
