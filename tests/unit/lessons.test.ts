@@ -69,6 +69,8 @@ describe('lesson simulations', () => {
 		const best = rows.reduce((a, b) => (Number(b[3]) > Number(a[3]) ? b : a));
 		const lesson = lessonById('saturation')!;
 		expect(lesson.question.options.find((o) => o.id === outcome.answer)!.label).toBe(best[0]);
+		// Each curve names its market channel, so the chart draws it in that channel's colour.
+		expect(outcome.chart!.series.map((s) => s.channel)).toEqual(rows.map((_, c) => c));
 	});
 
 	it('last click over-credits brand search in the last-click trap', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTextWidth, horizontalTicks, thinTicks, verticalTicks } from './ticks';
+import {
+	estimateTextWidth,
+	horizontalTicks,
+	sampledTicks,
+	thinTicks,
+	verticalTicks
+} from './ticks';
 
 describe('thinTicks', () => {
 	it('keeps every k-th tick until they are far enough apart', () => {
@@ -30,5 +36,34 @@ describe('axis ticks', () => {
 		const values = [0, 1, 2, 3, 4];
 		const ticks = verticalTicks(values, (v) => 100 - v * 10, String, 11);
 		expect(ticks.map((t) => t.value)).toEqual([0, 2, 4]);
+	});
+});
+
+describe('sampledTicks', () => {
+	it('puts round values at their fractional index among the samples', () => {
+		// 101 samples from 3.52 % to 6.72 %: ticks at 4 %, 4.5 %, … rather than every k-th sample.
+		const xs = Array.from({ length: 101 }, (_, i) => 0.0352 + (i * 0.032) / 100);
+		const ticks = sampledTicks(xs, 6);
+		expect(ticks.map((t) => t.value)).toEqual([0.04, 0.045, 0.05, 0.055, 0.06, 0.065]);
+		for (const t of ticks) expect(t.index).toBeCloseTo(((t.value - 0.0352) / 0.032) * 100, 9);
+	});
+
+	it('interpolates between unevenly spaced samples', () => {
+		expect(sampledTicks([0, 1, 10], 2)).toEqual([
+			{ index: 0, value: 0 },
+			{ index: 1 + 4 / 9, value: 5 },
+			{ index: 2, value: 10 }
+		]);
+	});
+
+	it('labels whole-number samples (days) with whole numbers only', () => {
+		const days = [1, 2, 3, 4, 5, 6];
+		const ticks = sampledTicks(days, 8);
+		expect(ticks.map((t) => t.value)).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(ticks.map((t) => t.index)).toEqual([0, 1, 2, 3, 4, 5]);
+	});
+
+	it('passes one sample through', () => {
+		expect(sampledTicks([0.5], 5)).toEqual([{ index: 0, value: 0.5 }]);
 	});
 });

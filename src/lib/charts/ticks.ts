@@ -3,6 +3,8 @@
  * until neighbouring labels have room. Pure; tested in node.
  */
 
+import { ticks as roundValues } from 'd3';
+
 /** One tick of an axis: its value, its pixel position along the axis and its label. */
 export interface Tick<T = number> {
 	value: T;
@@ -59,4 +61,27 @@ export function verticalTicks<T>(
 ): Tick<T>[] {
 	const ticks = values.map((value) => ({ value, position: position(value), label: format(value) }));
 	return thinTicks(ticks, (t) => t.position, fontPx * 1.5);
+}
+
+/**
+ * Round values across an ascending sampled x, each with its fractional index into `xs`: a chart
+ * drawn by index then labels 4 %, 4.5 %, 5 % rather than whichever samples fall every k-th index
+ * (3.52 %, 3.97 %, …). Values between samples interpolate linearly; whole-number samples (days)
+ * get whole-number ticks only.
+ */
+export function sampledTicks(
+	xs: readonly number[],
+	count: number
+): { index: number; value: number }[] {
+	if (xs.length < 2) return xs.map((value, index) => ({ index, value }));
+	const whole = xs.every(Number.isInteger);
+	const values = roundValues(xs[0], xs[xs.length - 1], count).filter(
+		(v) => !whole || Number.isInteger(v)
+	);
+	let j = 0;
+	return values.map((value) => {
+		while (j < xs.length - 2 && xs[j + 1] < value) j++;
+		const span = xs[j + 1] - xs[j];
+		return { index: j + (span > 0 ? (value - xs[j]) / span : 0), value };
+	});
 }

@@ -135,6 +135,8 @@ export interface OutcomeSeries {
 	label: string;
 	values: number[];
 	dashed?: boolean;
+	/** The market channel the series is (drawn in that channel's colour, as everywhere else). */
+	channel?: number;
 }
 
 /** What a lesson's simulation found: the right answer and the numbers to show. */

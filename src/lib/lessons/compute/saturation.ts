@@ -47,6 +47,7 @@ export function saturation(values: ControlValues): LessonOutcome {
 			series: rows.map((r, c) => ({
 				id: r.id,
 				label: r.name,
+				channel: c,
 				values: xs.map((x) => marginalLtvProfit(market, c, x) + 1)
 			})),
 			xTitle: 'Daily spend on the channel',
