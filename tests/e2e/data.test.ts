@@ -84,6 +84,29 @@ test('maps, keeps and fits a CSV, splits the budget and pilots a twin, all in th
 	await expect(split.getByTestId('budget-scenarios').locator('tbody tr')).toHaveCount(3);
 	await expect(split.getByTestId('split-headline')).toContainText('Expected change');
 
+	// The budget for a target, found in the worker: an out-of-reach volume is said, and a low
+	// return floor holds up to the channel limits, whose budget the split then shows.
+	const target = split.getByTestId('split-target');
+	const before = await split.getByTestId('split-total').inputValue();
+	await target.getByTestId('target-kind').selectOption('kpi');
+	await target.getByTestId('target-value').fill('1e15');
+	await target.getByRole('button', { name: 'Find the budget' }).click();
+	await expect(target.getByTestId('target-result')).toContainText(
+		'Within the channel limits the curves reach at most'
+	);
+	await expect(split.getByTestId('split-total')).toHaveValue(before);
+	await target.getByTestId('target-kind').selectOption('efficiency');
+	await target.getByTestId('target-value').fill('0.001');
+	await target.getByRole('button', { name: 'Find the budget' }).click();
+	await expect(target.getByTestId('target-result')).toContainText(
+		'Even with every channel at its maximum'
+	);
+	await expect(split.getByTestId('split-total')).not.toHaveValue(before);
+	// Every channel at three times today's spend: the split is of three times today's budget.
+	const ceiling = Number(await split.getByTestId('split-total').inputValue());
+	expect(ceiling / Number(before)).toBeCloseTo(3, 2);
+	await expect(split.getByTestId('split-headline')).toContainText('Expected change');
+
 	// The twin: saved as a scenario, what it assumed listed, and the Lab opens it.
 	const twin = page.getByTestId('twin');
 	await twin.getByRole('button', { name: 'Create twin' }).click();

@@ -98,7 +98,10 @@ function page() {
 				solved.push(options.total);
 				return { channels: [], explanation: [] } as unknown as SplitResult;
 			},
-			budgetScenarios: async () => []
+			budgetScenarios: async () => [],
+			budgetForTarget: async () => {
+				throw new Error('not used here');
+			}
 		},
 		twins: {
 			twinScenario: async () => {

@@ -3,7 +3,14 @@
  * bounds and the objective (text fields, as typed), and the split and −20 % / same / +20 %
  * scenarios computed from the fitted curves. Bad input names its field; nothing throws.
  */
-import type { BudgetScenario, MmmFit, SplitOptions, SplitResult } from '$lib/data/mmm';
+import type {
+	BudgetScenario,
+	BudgetTarget,
+	MmmFit,
+	SplitOptions,
+	SplitResult,
+	TargetResult
+} from '$lib/data/mmm';
 
 /**
  * What the state needs of the MMM: the worker versions (mmm-bridge.ts), or fakes in tests.
@@ -17,7 +24,19 @@ export interface SplitSolver {
 		options?: Omit<SplitOptions, 'total'>,
 		signal?: AbortSignal
 	): Promise<BudgetScenario[]>;
+	budgetForTarget(
+		fit: MmmFit,
+		target: BudgetTarget,
+		options?: Pick<SplitOptions, 'min' | 'max'>,
+		signal?: AbortSignal
+	): Promise<TargetResult>;
 }
+
+/**
+ * The targets the form offers. For a conversions KPI the efficiency targets are typed as costs
+ * (cost per conversion, and of the next conversion) and searched as their inverses.
+ */
+export type TargetKind = 'kpi' | 'efficiency' | 'marginal';
 
 /** Bounds of one channel as typed (empty = default). */
 export interface BoundForm {
@@ -32,6 +51,13 @@ export class DataSplit {
 	objective = $state<'kpi' | 'profit'>('kpi');
 	/** Per channel id. */
 	bounds = $state<Record<string, BoundForm>>({});
+
+	/** Budget for a target: what to reach, and the value as typed (a cost for conversions). */
+	targetKind = $state<TargetKind>('kpi');
+	targetValue = $state('');
+	target = $state.raw<TargetResult | null>(null);
+	/** Whether the target search is running. */
+	searching = $state(false);
 
 	result = $state.raw<SplitResult | null>(null);
 	scenarios = $state.raw<BudgetScenario[]>([]);
@@ -53,6 +79,7 @@ export class DataSplit {
 		this.result = null;
 		this.scenarios = [];
 		this.errors = [];
+		this.target = null;
 		if (!fit) return;
 		const current = fit.channels.reduce((sum, c) => sum + c.currentSpend, 0);
 		this.total = String(Math.round(current));
@@ -60,12 +87,13 @@ export class DataSplit {
 		if (fit.valuePerKpi === null) this.objective = 'kpi';
 	}
 
-	/** The split options from the form, or the problems. */
-	options(fit: MmmFit): { ok: true; value: SplitOptions } | { ok: false; errors: string[] } {
+	/** The per-channel bounds from the form, and the problems with them. */
+	#bounds(fit: MmmFit): {
+		min: Record<string, number>;
+		max: Record<string, number>;
+		errors: string[];
+	} {
 		const errors: string[] = [];
-		const total = Number(this.total);
-		if (this.total.trim() === '' || !Number.isFinite(total) || total <= 0)
-			errors.push('Total budget per period: enter an amount above 0.');
 		const min: Record<string, number> = {};
 		const max: Record<string, number> = {};
 		for (const channel of fit.channels) {
@@ -81,6 +109,17 @@ export class DataSplit {
 			if (lo !== undefined) min[channel.id] = lo;
 			if (hi !== undefined) max[channel.id] = hi;
 		}
+		return { min, max, errors };
+	}
+
+	/** The split options from the form, or the problems. */
+	options(fit: MmmFit): { ok: true; value: SplitOptions } | { ok: false; errors: string[] } {
+		const total = Number(this.total);
+		const errors: string[] = [];
+		if (this.total.trim() === '' || !Number.isFinite(total) || total <= 0)
+			errors.push('Total budget per period: enter an amount above 0.');
+		const { min, max, errors: boundErrors } = this.#bounds(fit);
+		errors.push(...boundErrors);
 		const mins = Object.values(min).reduce((a, b) => a + b, 0);
 		if (errors.length === 0 && mins > total)
 			errors.push('The channel minimums add up to more than the total budget.');
@@ -92,9 +131,62 @@ export class DataSplit {
 		return { ok: true, value: { total, min, max, objective: this.objective } };
 	}
 
+	/** The target typed in the form, in the search's terms (costs inverted), or the problem. */
+	targetOf(fit: MmmFit): { ok: true; value: BudgetTarget } | { ok: false; error: string } {
+		const typed = Number(this.targetValue);
+		if (this.targetValue.trim() === '' || !Number.isFinite(typed) || typed <= 0)
+			return { ok: false, error: 'Target: enter a number above 0.' };
+		const cost = fit.dataset.kpiKind === 'conversions' && this.targetKind !== 'kpi';
+		return { ok: true, value: { kind: this.targetKind, value: cost ? 1 / typed : typed } };
+	}
+
+	/**
+	 * Find the budget for the target typed in the form (in the worker), then split it: the
+	 * total becomes that budget and the split below shows it. An unreachable target leaves the
+	 * total as it was and says what the curves allow.
+	 */
+	async findBudget(fit: MmmFit): Promise<void> {
+		this.cancel();
+		const token = this.#token;
+		const target = this.targetOf(fit);
+		const { min, max, errors } = this.#bounds(fit);
+		if (!target.ok || errors.length > 0) {
+			this.target = null;
+			this.errors = [...(target.ok ? [] : [target.error]), ...errors];
+			return;
+		}
+		const controller = new AbortController();
+		this.#controller = controller;
+		this.searching = true;
+		try {
+			const found = await this.#solver.budgetForTarget(
+				fit,
+				target.value,
+				{ min, max },
+				controller.signal
+			);
+			if (token !== this.#token) return;
+			this.searching = false;
+			this.target = found;
+			this.errors = [];
+			if (found.budget !== null) {
+				this.total = String(Math.round(found.budget));
+				await this.solve(fit);
+			}
+		} catch (error) {
+			if (token !== this.#token) return;
+			this.searching = false;
+			this.target = null;
+			this.errors = [
+				`The budget for the target could not be found: ${error instanceof Error ? error.message : String(error)}`
+			];
+		}
+	}
+
 	/** Stop the solve in flight (its results are dropped); the form and last result stay. */
 	cancel(): void {
 		this.#token++;
+		this.searching = false;
 		this.#controller?.abort();
 		this.#controller = null;
 	}

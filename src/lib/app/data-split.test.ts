@@ -1,13 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importCsvText } from '$lib/data/import';
 import { expectOk, fixtureCsv } from '$lib/data/import/test-fixtures';
-import { budgetScenarios, fitMmm, optimalSplit, type MmmFit } from '$lib/data/mmm';
+import {
+	budgetForTarget,
+	budgetScenarios,
+	fitMmm,
+	optimalSplit,
+	responseAt,
+	type MmmFit
+} from '$lib/data/mmm';
 import { DataSplit, type SplitSolver } from './data-split.svelte';
 
 /** The real solver, answering asynchronously as the worker does. */
 const solver: SplitSolver = {
 	optimalSplit: async (fit, options) => optimalSplit(fit, options),
-	budgetScenarios: async (fit, total, options) => budgetScenarios(fit, total, options)
+	budgetScenarios: async (fit, total, options) => budgetScenarios(fit, total, options),
+	budgetForTarget: async (fit, target, options) => budgetForTarget(fit, target, options)
 };
 let fit: MmmFit;
 
@@ -72,7 +80,8 @@ describe('DataSplit', () => {
 				if (signals.length === 1) await gate;
 				return optimalSplit(f, options);
 			},
-			budgetScenarios: solver.budgetScenarios
+			budgetScenarios: solver.budgetScenarios,
+			budgetForTarget: solver.budgetForTarget
 		});
 		split.reset(fit);
 		const stale = split.solve(fit);
@@ -91,10 +100,64 @@ describe('DataSplit', () => {
 			optimalSplit: async () => {
 				throw new Error('no curves');
 			},
-			budgetScenarios: async () => []
+			budgetScenarios: async () => [],
+			budgetForTarget: solver.budgetForTarget
 		});
 		split.reset(fit);
 		await split.solve(fit);
 		expect(split.errors).toEqual(['The split could not be computed: no curves']);
+	});
+
+	it('finds the budget for a ROAS floor and splits it', async () => {
+		const split = new DataSplit(solver);
+		split.reset(fit);
+		const today = Number(split.total);
+		const current = fit.channels.reduce((s, c) => s + responseAt(c.curve, c.currentSpend), 0);
+		// A floor a little below today's average return: the budget may grow past today's.
+		split.targetKind = 'efficiency';
+		split.targetValue = String(((0.9 * current) / today).toFixed(3));
+		await split.findBudget(fit);
+		expect(split.errors).toEqual([]);
+		expect(split.searching).toBe(false);
+		const found = split.target!;
+		expect(found.status).not.toBe('unreachable');
+		expect(Number(split.total)).toBe(Math.round(found.budget!));
+		expect(Number(split.total)).toBeGreaterThan(today);
+		// The split shown is of that budget, and meets the floor.
+		const spent = split.result!.channels.reduce((s, c) => s + c.recommended, 0);
+		expect(spent).toBeCloseTo(Number(split.total), 0);
+		expect(split.result!.kpiRecommended.mean / spent).toBeGreaterThanOrEqual(
+			0.9 * (current / today) - 1e-3
+		);
+	});
+
+	it('searches a cost per conversion as its inverse, and a volume as typed', () => {
+		const split = new DataSplit(solver);
+		const conversions = { ...fit, dataset: { ...fit.dataset, kpiKind: 'conversions' as const } };
+		split.targetKind = 'efficiency';
+		split.targetValue = '40';
+		expect(split.targetOf(conversions)).toEqual({
+			ok: true,
+			value: { kind: 'efficiency', value: 1 / 40 }
+		});
+		split.targetKind = 'kpi';
+		expect(split.targetOf(conversions)).toEqual({ ok: true, value: { kind: 'kpi', value: 40 } });
+		split.targetKind = 'marginal';
+		expect(split.targetOf(fit)).toEqual({ ok: true, value: { kind: 'marginal', value: 40 } });
+	});
+
+	it('an unreachable target keeps the total and says so; a bad one names the field', async () => {
+		const split = new DataSplit(solver);
+		split.reset(fit);
+		const before = split.total;
+		split.targetKind = 'kpi';
+		split.targetValue = String(1e15);
+		await split.findBudget(fit);
+		expect(split.target!.status).toBe('unreachable');
+		expect(split.total).toBe(before);
+		split.targetValue = 'lots';
+		await split.findBudget(fit);
+		expect(split.target).toBeNull();
+		expect(split.errors).toEqual(['Target: enter a number above 0.']);
 	});
 });

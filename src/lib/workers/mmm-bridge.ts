@@ -10,10 +10,12 @@ import type {
 	Forecast,
 	ForecastPlan,
 	BudgetScenario,
+	BudgetTarget,
 	MmmFit,
 	MmmOptions,
 	SplitOptions,
 	SplitResult,
+	TargetResult,
 	TwinResult
 } from '../data/mmm';
 import type { MmmApi } from './mmm.worker';
@@ -104,6 +106,16 @@ export function budgetScenariosInWorker(
 	signal?: AbortSignal
 ): Promise<BudgetScenario[]> {
 	return splitWorker().call((remote) => remote.budgetScenarios(fit, total, options), signal);
+}
+
+/** The budget for a target (see budgetForTarget), in the split's worker; cancellable like the split. */
+export function budgetForTargetInWorker(
+	fit: MmmFit,
+	target: BudgetTarget,
+	options?: Pick<SplitOptions, 'min' | 'max'>,
+	signal?: AbortSignal
+): Promise<TargetResult> {
+	return splitWorker().call((remote) => remote.budgetForTarget(fit, target, options), signal);
 }
 
 /** A forecast of the periods after the data, in the split's worker; cancellable like the split. */

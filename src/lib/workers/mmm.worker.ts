@@ -6,18 +6,21 @@
  */
 import * as Comlink from 'comlink';
 import {
+	budgetForTarget,
 	budgetScenarios,
 	fitMmm,
 	forecastKpi,
 	optimalSplit,
 	twinScenario,
 	type BudgetScenario,
+	type BudgetTarget,
 	type Forecast,
 	type ForecastPlan,
 	type MmmFit,
 	type MmmOptions,
 	type SplitOptions,
 	type SplitResult,
+	type TargetResult,
 	type TwinResult
 } from '$lib/data/mmm';
 import type { Dataset } from '$lib/data/dataset';
@@ -49,6 +52,15 @@ const api = {
 		options?: Omit<SplitOptions, 'total'>
 	): BudgetScenario[] {
 		return budgetScenarios(fit, total, options);
+	},
+
+	/** The budget whose optimal split meets `target` within the bounds (see budgetForTarget). */
+	budgetForTarget(
+		fit: MmmFit,
+		target: BudgetTarget,
+		options?: Pick<SplitOptions, 'min' | 'max'>
+	): TargetResult {
+		return budgetForTarget(fit, target, options);
 	},
 
 	/** The KPI of the periods after the data under a spend plan (see forecastKpi). */

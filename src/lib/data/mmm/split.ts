@@ -36,13 +36,22 @@ function bound(
 	return fit.channels.map((ch, c) => map?.[ch.id] ?? fallback(c));
 }
 
+/** Spend per channel of the best split, with the bounds it used and the value per KPI unit. */
+export interface Allocation {
+	/** Spend per period per channel, in the fit's channel order. */
+	x: number[];
+	lo: number[];
+	hi: number[];
+	/** Currency per KPI unit for objective 'profit'; null for 'kpi'. */
+	value: number | null;
+}
+
 /**
- * The split of `options.total` (budget per period, currency) that maximises the objective on
- * the fitted steady-state curves, within per-channel bounds (defaults: 0 to 3 × today's spend).
- * With objective 'profit' spending stops where an extra currency unit returns less than it
- * costs, so the budget may not be fully spent. Throws a RangeError for impossible bounds.
+ * The spend per channel that maximises the objective for `options.total` on the fitted curves
+ * (the allocation of `optimalSplit`, without its intervals and explanation). Throws a RangeError
+ * for impossible bounds.
  */
-export function optimalSplit(fit: MmmFit, options: SplitOptions): SplitResult {
+export function allocate(fit: MmmFit, options: SplitOptions): Allocation {
 	const { total, objective } = options;
 	if (!Number.isFinite(total) || total < 0) {
 		throw new RangeError(`The budget must be a number ≥ 0 per period; got ${total}.`);
@@ -122,6 +131,20 @@ export function optimalSplit(fit: MmmFit, options: SplitOptions): SplitResult {
 			x[down] -= move;
 		} else move /= 2;
 	}
+	return { x, lo, hi, value };
+}
+
+/**
+ * The split of `options.total` (budget per period, currency) that maximises the objective on
+ * the fitted steady-state curves, within per-channel bounds (defaults: 0 to 3 × today's spend).
+ * With objective 'profit' spending stops where an extra currency unit returns less than it
+ * costs, so the budget may not be fully spent. Throws a RangeError for impossible bounds.
+ */
+export function optimalSplit(fit: MmmFit, options: SplitOptions): SplitResult {
+	const { total, objective } = options;
+	const { x, lo, hi, value } = allocate(fit, options);
+	const chans = fit.channels;
+	const curves = chans.map((ch) => ch.curve);
 	const spent = x.reduce((a, b) => a + b, 0);
 	const tol = Math.max(1e-6, total * 1e-6);
 	const channels: SplitChannel[] = chans.map((ch, c) => ({

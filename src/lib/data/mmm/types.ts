@@ -286,6 +286,38 @@ export interface SplitResult {
 	explanation: string[];
 }
 
+/**
+ * A target for the budget instead of a total: 'kpi' — media-driven KPI per period of at least
+ * `value`; 'efficiency' — KPI per unit of spend of at least `value` (ROAS for revenue; for
+ * conversions, 1 / the cost per conversion); 'marginal' — the next unit of spend returns at least
+ * `value` KPI (marginal ROAS).
+ */
+export interface BudgetTarget {
+	kind: 'kpi' | 'efficiency' | 'marginal';
+	value: number;
+}
+
+/** The budget that meets a target, and what its optimal split achieves. */
+export interface TargetResult {
+	target: BudgetTarget;
+	/**
+	 * 'met': `budget` meets it (the least budget for a KPI volume, the most for an efficiency
+	 * floor); 'ceiling': it still holds with every channel at its maximum, so the limits, not the
+	 * target, stop the budget; 'unreachable': no budget within the limits meets it.
+	 */
+	status: 'met' | 'ceiling' | 'unreachable';
+	/** Budget per period, currency units; null when unreachable. */
+	budget: number | null;
+	/** The budget the figures below are for: `budget`, or when unreachable the closest one gets. */
+	at: number;
+	/** Media-driven KPI per period, KPI per unit of spend and the next unit's return at `at`. */
+	kpi: number;
+	efficiency: number;
+	marginal: number;
+	/** The most the channel limits let the split spend per period. */
+	ceiling: number;
+}
+
 /** A split at a budget relative to the current one. */
 export interface BudgetScenario {
 	/** Budget relative to `total`: 0.8, 1 or 1.2. */
