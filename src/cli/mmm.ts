@@ -1,10 +1,12 @@
 /**
  * `npm run mmm -- --csv FILE [--mapping FILE] [--lifts FILE] [--seed N] [--draws N]
- * [--effort fast|full] --out fit.json`: the browser's MMM fit from the command line. Imports the
- * CSV with the same importer as the app (layout detected, or the given column mapping), fits,
- * writes the fit as JSON (per-channel roas, mroas and their intervals, curves, decomposition,
- * diagnostics) and prints a summary table. `--simulated SEED` instead of `--csv` fits the data
- * page's simulated market (truth known) and prints the true ROAS beside each estimate. Bad
+ * [--effort fast|full] [--budget N | --target KIND=VALUE] --out fit.json`: the browser's MMM fit
+ * from the command line. Imports the CSV with the same importer as the app (layout detected, or
+ * the given column mapping), fits, writes the fit as JSON (per-channel roas, mroas and their
+ * intervals, curves, decomposition, diagnostics) and prints a summary table. `--simulated SEED`
+ * instead of `--csv` fits the data page's simulated market (truth known) and prints the true
+ * ROAS beside each estimate. `--budget` prints the optimal split of a budget per period and
+ * `--target` finds the budget for a target and prints its split, as the data page does. Bad
  * arguments or input exit with code 2.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,13 +18,18 @@ import {
 	type ImportResult
 } from '../lib/data/import';
 import {
+	budgetForTarget,
 	checkAgainstTruth,
 	fitMmm,
 	formatRelativeError,
+	optimalSplit,
+	type BudgetTarget,
 	type LiftTest,
 	type MmmFit,
-	type MmmOptions
+	type MmmOptions,
+	type SplitResult
 } from '../lib/data/mmm';
+import { targetSentence } from '../lib/app/target-text';
 import { simulatedMarketFile, withTruth } from '../lib/data/simulated-market';
 
 const USAGE = `Usage: npm run mmm -- --csv FILE [--mapping FILE] [--lifts FILE] [--seed N] [--draws N] [--effort fast|full] --out FILE
@@ -36,6 +43,10 @@ const USAGE = `Usage: npm run mmm -- --csv FILE [--mapping FILE] [--lifts FILE] 
   --seed N        seed of the search and bootstrap (default 1)
   --draws N       bootstrap draws for the intervals (default 100)
   --effort E      fast or full (default full)
+  --budget N      print the optimal split of N (currency per period) on the fitted curves
+  --target K=V    find the budget for a target and print its split; K is kpi (volume per period),
+                  roas or mroas (revenue KPI: average or next-unit return of at least V),
+                  cpa or mcpa (conversions KPI: cost per conversion, or of the next one, of at most V)
   --out FILE      where to write the fit (JSON)`;
 
 /** A usage or input error: message for the user, exit code 2. */
@@ -50,7 +61,15 @@ interface Args {
 	mapping?: string;
 	lifts?: string;
 	options: MmmOptions;
+	/** Budget per period to split after the fit. */
+	budget?: number;
+	/** Target to find the budget for, as typed: its kind and value. */
+	target?: { kind: TargetName; value: number };
 }
+
+/** The target kinds of `--target`, as a person names them. */
+const TARGET_NAMES = ['kpi', 'roas', 'cpa', 'mroas', 'mcpa'] as const;
+type TargetName = (typeof TARGET_NAMES)[number];
 
 /** Parse the command line. */
 export function parseMmmArgs(argv: readonly string[]): Args | 'help' {
@@ -67,6 +86,8 @@ export function parseMmmArgs(argv: readonly string[]): Args | 'help' {
 				'--seed',
 				'--draws',
 				'--effort',
+				'--budget',
+				'--target',
 				'--out'
 			].includes(arg)
 		) {
@@ -108,14 +129,88 @@ export function parseMmmArgs(argv: readonly string[]): Args | 'help' {
 			throw new CliError(`--effort must be fast or full; got ${effort}.`);
 		options.effort = effort;
 	}
+	const budgetText = values.get('budget');
+	const targetText = values.get('target');
+	if (budgetText !== undefined && targetText !== undefined)
+		throw new CliError('Give either --budget N or --target KIND=VALUE, not both.');
+	let budget: number | undefined;
+	if (budgetText !== undefined) {
+		budget = Number(budgetText);
+		if (!(Number.isFinite(budget) && budget > 0))
+			throw new CliError(`--budget must be an amount above 0; got ${budgetText}.`);
+	}
+	let target: Args['target'];
+	if (targetText !== undefined) {
+		const [kind, valueText] = targetText.split('=');
+		const value = Number(valueText);
+		if (!TARGET_NAMES.includes(kind as TargetName) || valueText === undefined)
+			throw new CliError(
+				`--target must be KIND=VALUE with KIND one of ${TARGET_NAMES.join(', ')}; got ${targetText}.`
+			);
+		if (!(Number.isFinite(value) && value > 0))
+			throw new CliError(`--target ${kind} needs a value above 0; got ${valueText}.`);
+		target = { kind: kind as TargetName, value };
+	}
 	return {
 		csv: csv ?? '',
 		simulated,
 		out,
 		mapping: values.get('mapping'),
 		lifts: values.get('lifts'),
-		options
+		options,
+		budget,
+		target
 	};
+}
+
+/** A `--target` in the search's terms; throws a CliError when it does not suit the KPI. */
+export function budgetTarget(fit: MmmFit, target: NonNullable<Args['target']>): BudgetTarget {
+	const conversions = fit.dataset.kpiKind === 'conversions';
+	if ((target.kind === 'roas' || target.kind === 'mroas') && conversions)
+		throw new CliError(
+			`--target ${target.kind} needs a revenue KPI; ${fit.dataset.kpiName} counts conversions: use cpa or mcpa.`
+		);
+	if ((target.kind === 'cpa' || target.kind === 'mcpa') && !conversions)
+		throw new CliError(
+			`--target ${target.kind} needs a conversions KPI; ${fit.dataset.kpiName} is revenue: use roas or mroas.`
+		);
+	const kind =
+		target.kind === 'kpi'
+			? 'kpi'
+			: target.kind === 'roas' || target.kind === 'cpa'
+				? 'efficiency'
+				: 'marginal';
+	return { kind, value: conversions && kind !== 'kpi' ? 1 / target.value : target.value };
+}
+
+/** The optimal split as printed: the expected change, then one line per channel. */
+export function splitLines(fit: MmmFit, split: SplitResult): string[] {
+	const unit = fit.dataset.granularity === 'week' ? 'week' : 'day';
+	const n = (x: number) => x.toFixed(0);
+	const f = (x: number) => x.toFixed(2);
+	const change = split.kpiChange;
+	return [
+		`Optimal split of ${n(split.total)} per ${unit} (today ${n(split.currentTotal)}): ${fit.dataset.kpiName} ${change.mean >= 0 ? '+' : ''}${n(change.mean)} per ${unit} [${n(change.low)}, ${n(change.high)}]${split.fullySpent ? '' : '; not all of it can be spent'}`,
+		...split.channels.map(
+			(ch) =>
+				`${ch.name.padEnd(24)} ${n(ch.current).padStart(10)} → ${n(ch.recommended).padStart(10)}  mROAS ${f(ch.mroasCurrent)} → ${f(ch.mroasRecommended)}${ch.binding ? `  (at its ${ch.binding === 'max' ? 'maximum' : 'minimum'})` : ''}`
+		)
+	];
+}
+
+/** What `--budget` or `--target` prints after the fit (nothing without them). */
+export function planLines(fit: MmmFit, args: Pick<Args, 'budget' | 'target'>): string[] {
+	const split = (total: number) => splitLines(fit, optimalSplit(fit, { total, objective: 'kpi' }));
+	if (args.budget !== undefined) return split(args.budget);
+	if (!args.target) return [];
+	const found = budgetForTarget(fit, budgetTarget(fit, args.target));
+	const sentence = targetSentence(found, {
+		kpi: fit.dataset.kpiName,
+		unit: fit.dataset.granularity === 'week' ? 'week' : 'day',
+		conversions: fit.dataset.kpiKind === 'conversions',
+		today: fit.channels.reduce((a, ch) => a + ch.currentSpend, 0)
+	});
+	return [sentence, ...(found.budget === null ? [] : split(found.budget))];
 }
 
 function readJson(path: string, what: string): unknown {
@@ -226,6 +321,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 		const { fit, truth } = await runMmm(args, (line) => console.log(line));
 		for (const line of summaryLines(fit, truth)) console.log(line);
 		console.log(`Wrote ${args.out}.`);
+		for (const line of planLines(fit, args)) console.log(line);
 		return 0;
 	} catch (error) {
 		if (error instanceof CliError) {

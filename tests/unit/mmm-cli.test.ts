@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main, parseMmmArgs } from '../../src/cli/mmm';
+import { budgetTarget, main, parseMmmArgs, planLines } from '../../src/cli/mmm';
+import { handFit } from './mmm-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'marginal-mmm-cli-'));
 const robyn = 'tests/fixtures/reference/robyn_dt_simulated_weekly.csv';
@@ -80,6 +81,43 @@ describe('npm run mmm', () => {
 		expect(() => parseMmmArgs(['--simulated', '0', '--out', 'x'])).toThrow(
 			/--simulated must be a whole number from 1/
 		);
+		const base = ['--csv', robyn, '--out', 'x'];
+		expect(() => parseMmmArgs([...base, '--budget', '-5'])).toThrow(
+			/--budget must be an amount above 0/
+		);
+		expect(() => parseMmmArgs([...base, '--target', 'roi=2'])).toThrow(
+			/KIND one of kpi, roas, cpa, mroas, mcpa/
+		);
+		expect(() => parseMmmArgs([...base, '--target', 'roas=none'])).toThrow(
+			/--target roas needs a value above 0/
+		);
+		expect(() => parseMmmArgs([...base, '--budget', '5', '--target', 'roas=2'])).toThrow(
+			/not both/
+		);
+	});
+
+	it('--budget prints the split of that budget and --target finds the budget first', () => {
+		const fit = handFit();
+		const split = planLines(fit, { budget: 500 });
+		expect(split[0]).toMatch(
+			/^Optimal split of 500 per week \(today 500\): revenue \+\d+ per week/
+		);
+		expect(split).toHaveLength(1 + fit.channels.length);
+		expect(split.find((l) => l.startsWith('B '))).toMatch(/300 →\s+\d+/);
+
+		const args = parseMmmArgs(['--csv', robyn, '--out', 'x', '--target', 'roas=1.2']);
+		expect(args).toMatchObject({ target: { kind: 'roas', value: 1.2 } });
+		const lines = planLines(fit, { target: { kind: 'roas', value: 1.2 } });
+		expect(lines[0]).toMatch(/^The most you can spend with a ROAS of at least 1\.20: /);
+		expect(lines[1]).toMatch(/^Optimal split of \d+ per week/);
+		// A cost target on a revenue KPI is refused, naming the right kinds.
+		expect(() => budgetTarget(fit, { kind: 'cpa', value: 20 })).toThrow(/use roas or mroas/);
+		const conversions = { ...fit, dataset: { ...fit.dataset, kpiKind: 'conversions' as const } };
+		expect(budgetTarget(conversions, { kind: 'mcpa', value: 20 })).toEqual({
+			kind: 'marginal',
+			value: 0.05
+		});
+		expect(planLines(fit, {})).toEqual([]);
 	});
 
 	it('fits the simulated market and prints the true ROAS beside each estimate', async () => {

@@ -30,9 +30,7 @@ describe('budget-for-a-target words', () => {
 	it('says the budget found for each kind of target', () => {
 		expect(
 			targetSentence(result({ target: { kind: 'kpi', value: 130_000 }, status: 'met' }), revenue)
-		).toBe(
-			'To reach 130K revenue per week, spend 52.3K per week (today 40K per week). The split below is for that budget.'
-		);
+		).toBe('To reach 130K revenue per week, spend 52.3K per week (today 40K per week).');
 		expect(
 			targetSentence(
 				result({ target: { kind: 'efficiency', value: 1 / 25 }, status: 'met' }),

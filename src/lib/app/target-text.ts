@@ -51,21 +51,20 @@ export function targetSentence(result: TargetResult, words: TargetWords): string
 			: conversions
 				? 'cost of the next conversion'
 				: 'marginal ROAS';
-	const shown = ' The split below is for that budget.';
 	if (result.status === 'met') {
 		const budget = result.budget ?? result.at;
 		if (kind === 'kpi')
-			return `To reach ${formatAmount(value)} ${kpi} ${per}, spend ${money(budget)} (today ${money(today)}).${shown}`;
+			return `To reach ${formatAmount(value)} ${kpi} ${per}, spend ${money(budget)} (today ${money(today)}).`;
 		if (kind === 'efficiency')
-			return `The most you can spend with a ${metric} of ${conversions ? 'at most' : 'at least'} ${figure(kind, value, conversions)}: ${money(budget)} (today ${money(today)}), for ${formatAmount(result.kpi)} ${kpi} ${per}.${shown}`;
+			return `The most you can spend with a ${metric} of ${conversions ? 'at most' : 'at least'} ${figure(kind, value, conversions)}: ${money(budget)} (today ${money(today)}), for ${formatAmount(result.kpi)} ${kpi} ${per}.`;
 		return `Spend up to ${money(budget)} (today ${money(today)}): beyond it ${
 			conversions
 				? `the next conversion costs more than ${figure(kind, value, true)}`
 				: `the next unit of spend returns less than ${figure(kind, value, false)}`
-		}.${shown}`;
+		}.`;
 	}
 	if (result.status === 'ceiling')
-		return `Even with every channel at its maximum (${money(result.ceiling)}) the ${metric} is ${figure(kind, achieved, conversions)}: the channel limits, not the target, stop the budget. Raise the maximums to spend more.${shown}`;
+		return `Even with every channel at its maximum (${money(result.ceiling)}) the ${metric} is ${figure(kind, achieved, conversions)}: the channel limits, not the target, stop the budget. Raise the maximums to spend more.`;
 	if (kind === 'kpi')
 		return `Within the channel limits the curves reach at most ${formatAmount(result.kpi)} ${kpi} ${per} (at ${money(result.at)}); raise the maximums or lower the target.`;
 	if (kind === 'efficiency')
