@@ -87,6 +87,24 @@ export class DataSplit {
 		if (fit.valuePerKpi === null) this.objective = 'kpi';
 	}
 
+	/** Today's spend of a channel as the form types it (whole units, or 3 digits below 100). */
+	#today(channel: MmmFit['channels'][number]): string {
+		const x = channel.currentSpend;
+		return String(x >= 100 ? Math.round(x) : Number(x.toPrecision(3)));
+	}
+
+	/** Whether a channel is held at today's spend (minimum = maximum = today). */
+	held(channel: MmmFit['channels'][number]): boolean {
+		const bound = this.bounds[channel.id];
+		return !!bound && bound.min === this.#today(channel) && bound.max === bound.min;
+	}
+
+	/** Hold a channel at today's spend, or release it (no limits). */
+	hold(channel: MmmFit['channels'][number], on: boolean): void {
+		const today = this.#today(channel);
+		this.bounds[channel.id] = on ? { min: today, max: today } : { min: '', max: '' };
+	}
+
 	/** The per-channel bounds from the form, and the problems with them. */
 	#bounds(fit: MmmFit): {
 		min: Record<string, number>;

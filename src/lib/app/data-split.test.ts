@@ -108,6 +108,22 @@ describe('DataSplit', () => {
 		expect(split.errors).toEqual(['The split could not be computed: no curves']);
 	});
 
+	it('holds a channel at today’s spend and splits the rest around it', async () => {
+		const split = new DataSplit(solver);
+		split.reset(fit);
+		const [first, second] = fit.channels;
+		split.hold(first, true);
+		expect(split.held(first)).toBe(true);
+		expect(split.held(second)).toBe(false);
+		await split.solve(fit);
+		const held = split.result!.channels.find((c) => c.id === first.id)!;
+		expect(held.recommended).toBeCloseTo(Number(split.bounds[first.id].min), 6);
+		expect(Math.abs(held.recommended - first.currentSpend)).toBeLessThanOrEqual(0.5);
+		split.hold(first, false);
+		expect(split.bounds[first.id]).toEqual({ min: '', max: '' });
+		expect(split.held(first)).toBe(false);
+	});
+
 	it('finds the budget for a ROAS floor and splits it', async () => {
 		const split = new DataSplit(solver);
 		split.reset(fit);

@@ -3,7 +3,8 @@
  * saturation (how far along its curve a channel is), carry-over (effects landing later), and
  * which constraints bind (so "why didn't X get more?" has an answer).
  */
-import { responseAt } from './transform';
+import * as pm from '../../sim/portable-math';
+import { responseAt, type ChannelCurve } from './transform';
 import type { MmmFit, SplitResult } from './types';
 
 /** A number for a sentence: thousands separators, no more than 3 significant digits past 100. */
@@ -18,6 +19,18 @@ export function formatAmount(x: number): string {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/**
+ * Where an S-shaped Hill curve (slope > 1) returns most per unit on average — where the line
+ * from the origin touches it, K·(n − 1)^(1/n) — and that average; null for a concave curve,
+ * whose first unit returns most.
+ */
+export function bestAverage(curve: ChannelCurve): { spend: number; average: number } | null {
+	const n = curve.slope;
+	if (!(n > 1) || !(curve.halfSaturation > 0)) return null;
+	const spend = curve.halfSaturation * pm.exp(pm.log(n - 1) / n);
+	return { spend, average: responseAt(curve, spend) / spend };
+}
 
 /** Explanation sentences for a split of a fit. */
 export function explainSplit(fit: MmmFit, split: SplitResult): string[] {
@@ -58,13 +71,30 @@ export function explainSplit(fit: MmmFit, split: SplitResult): string[] {
 					(ch.binding === 'max' ? ` It stops at its maximum of ${formatAmount(ch.max)}.` : '')
 			);
 		} else if (change < -tol) {
+			const off = ch.binding === 'min' && ch.min === 0;
+			// An S-shaped curve switched off although its next unit returns more than the margin:
+			// it pays only at scale, and even its best average return is below the margin.
+			const best = bestAverage(fitted.curve);
+			const marginalNow =
+				split.objective === 'profit' && fit.valuePerKpi !== null
+					? fit.valuePerKpi * ch.mroasCurrent - 1
+					: ch.mroasCurrent;
+			const scale =
+				off && best !== null && marginalNow > split.marginalReturn
+					? `it pays only at scale (an S-shaped curve): even at its best, about ${formatAmount(best.average)} per unit at ${formatAmount(best.spend)} per ${period}, it returns less than the budget earns elsewhere`
+					: null;
 			const why =
-				saturation >= 0.5
+				scale ??
+				(saturation >= 0.5
 					? `it is ${pct(saturation)} of the way to its ceiling, so more spend adds little`
-					: `its marginal return (${mroas}) is below what the budget earns elsewhere`;
+					: `its marginal return (${mroas}) is below what the budget earns elsewhere`);
 			lines.push(
 				`${ch.name} loses ${formatAmount(-change)} per ${period}: ${why}.${lag}` +
-					(ch.binding === 'min' ? ` It is held at its minimum of ${formatAmount(ch.min)}.` : '')
+					(off
+						? ' It is switched off.'
+						: ch.binding === 'min'
+							? ` It is held at its minimum of ${formatAmount(ch.min)}.`
+							: '')
 			);
 		} else if (ch.binding) {
 			lines.push(

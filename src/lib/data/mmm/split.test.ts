@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handFit } from '../../../../tests/unit/mmm-fixtures';
+import { bestAverage } from './explain';
 import { budgetScenarios, optimalSplit } from './split';
 import { responseAt } from './transform';
 
@@ -16,12 +17,32 @@ describe('optimalSplit', () => {
 			expect(ch.recommended).toBeGreaterThanOrEqual(ch.min - 1e-9);
 			expect(ch.recommended).toBeLessThanOrEqual(ch.max + 1e-9);
 		}
-		expect(split.channels.find((c) => c.id === 'a')?.binding).toBe('max');
-		expect(split.channels.find((c) => c.id === 'a')?.recommended).toBeCloseTo(260, 6);
-		expect(split.channels.find((c) => c.id === 'b')?.recommended).toBeGreaterThanOrEqual(120);
-		// The S-shaped channel pays only past its threshold, which this budget cannot reach.
-		expect(split.channels.find((c) => c.id === 'c')?.binding).toBe('min');
+		expect(split.channels.find((c) => c.id === 'b')?.binding).toBe('min');
 		expect(split.fullySpent).toBe(true);
+	});
+
+	it('matches a brute-force search, funding the S-shaped channel past its threshold', () => {
+		// Every split of 500 on a ½-unit grid within the bounds: a ≤ 260, b ≥ 120, c ≤ 3 × 100.
+		const [a, b, c] = fit.channels.map((ch) => ch.curve);
+		let best = -Infinity;
+		let bestC = 0;
+		for (let xa = 0; xa <= 260; xa += 0.5) {
+			for (let xc = 0; xc <= 300; xc += 0.5) {
+				const xb = total - xa - xc;
+				if (xb < 120) continue;
+				const kpi = responseAt(a, xa) + responseAt(b, xb) + responseAt(c, xc);
+				if (kpi > best) [best, bestC] = [kpi, xc];
+			}
+		}
+		const split = optimalSplit(fit, { total, objective: 'kpi', min: { b: 120 }, max: { a: 260 } });
+		const kpi = sum(
+			split.channels.map((ch, i) => responseAt(fit.channels[i].curve, ch.recommended))
+		);
+		expect(kpi).toBeGreaterThanOrEqual(best - 1e-3);
+		// The S-shaped channel pays only past its threshold: step-by-step greedy never funds it,
+		// yet the best split puts over half the budget there.
+		expect(bestC).toBeGreaterThan(250);
+		expect(split.channels.find((ch) => ch.id === 'c')!.recommended).toBeCloseTo(bestC, 0);
 	});
 
 	it('beats the current split on the fitted curves, with the change interval above zero', () => {
@@ -95,5 +116,44 @@ describe('budgetScenarios', () => {
 		const kpi = scenarios.map((s) => s.split.kpiRecommended.mean);
 		expect(kpi[0]).toBeLessThan(kpi[1]);
 		expect(kpi[1]).toBeLessThan(kpi[2]);
+	});
+});
+
+describe('an S-shaped channel switched off', () => {
+	// A: saturating (max 3 × 200); B: S-shaped (slope 3), today at 300, near its steepest point.
+	const base = handFit();
+	const channel = (
+		i: number,
+		maxResponse: number,
+		halfSaturation: number,
+		slope: number,
+		currentSpend: number
+	) => ({
+		...base.channels[i],
+		currentSpend,
+		curve: { ...base.channels[i].curve, maxResponse, halfSaturation, slope }
+	});
+	const fit = { ...base, channels: [channel(0, 1300, 100, 1, 200), channel(1, 300, 400, 3, 300)] };
+
+	it('returns most per unit where the line from the origin touches it: K·(n − 1)^(1/n)', () => {
+		const best = bestAverage(fit.channels[1].curve)!;
+		expect(best.spend).toBeCloseTo(400 * Math.cbrt(2), 9);
+		// Hill at K·2^(1/3): x³ = 2K³, so the response is M · 2/3.
+		expect(best.average).toBeCloseTo((300 * 2) / 3 / best.spend, 9);
+		expect(bestAverage(fit.channels[0].curve)).toBeNull();
+	});
+
+	it('says it pays only at scale, though its next unit returns more than the margin', () => {
+		const split = optimalSplit(fit, { total: 400, objective: 'kpi' });
+		const b = split.channels[1];
+		expect(b.recommended).toBe(0);
+		// Its next unit today (0.63) beats the margin (A at 400: 1300·100/500² = 0.52) …
+		expect(b.mroasCurrent).toBeGreaterThan(split.marginalReturn);
+		expect(split.marginalReturn).toBeCloseTo(0.52, 3);
+		// … but at best it averages 0.40 per unit: the words must not claim its margin is lower.
+		const line = split.explanation.find((l) => l.startsWith('B loses'))!;
+		expect(line).toContain('it pays only at scale (an S-shaped curve)');
+		expect(line).toContain('about 0.40 per unit at 504 per week');
+		expect(line).toContain('It is switched off.');
 	});
 });

@@ -36,6 +36,113 @@ function bound(
 	return fit.channels.map((ch, c) => map?.[ch.id] ?? fallback(c));
 }
 
+/** Channels left part-way up an S-curve's chord whose on/off choices are tried (2^n splits). */
+const MAX_PARTIAL = 4;
+/** Levels of an S-curve's rising stretch tried with the other channels re-split. */
+const LEVELS = 8;
+
+/**
+ * Greedy allocation of `total` in steps: each step to the channel whose next step gains the most
+ * (if it gains at all), from `x` (changed and returned) up to `hi`.
+ */
+function greedy(
+	gain: (c: number, x: number) => number,
+	x: number[],
+	hi: number[],
+	total: number,
+	objective: SplitOptions['objective'],
+	step: number
+): number[] {
+	let left = total - x.reduce((a, b) => a + b, 0);
+	// Each channel's gain where it stands: only the channel that takes a step changes.
+	const now = x.map((xc, c) => gain(c, xc));
+	while (left > 1e-9 * Math.max(1, total)) {
+		let best = -1;
+		let bestGain = objective === 'profit' ? 0 : -Infinity;
+		const delta = Math.min(step, left);
+		for (let c = 0; c < x.length; c++) {
+			const room = Math.min(delta, hi[c] - x[c]);
+			if (room <= 0) continue;
+			const g = (gain(c, x[c] + room) - now[c]) / room;
+			if (g > bestGain) {
+				bestGain = g;
+				best = c;
+			}
+		}
+		if (best < 0) break;
+		const room = Math.min(delta, hi[best] - x[best]);
+		x[best] += room;
+		now[best] = gain(best, x[best]);
+		left -= room;
+	}
+	return x;
+}
+
+/** Polish `x` (changed and returned): move small amounts from the lowest to the highest marginal return. */
+function polish(
+	x: number[],
+	gain: (c: number, x: number) => number,
+	lo: number[],
+	hi: number[],
+	value: number | null,
+	curves: ChannelCurve[],
+	step: number
+): number[] {
+	const marginal = (c: number) => {
+		const m = marginalResponseAt(curves[c], x[c]);
+		return value === null ? m : value * m - 1;
+	};
+	// The move doubles after each gain and halves after each miss, so a split far from the best
+	// (greedy starved a curve that starts flat) walks there in a few hundred moves.
+	const most = Math.max(...hi.map((h, c) => h - lo[c]), step);
+	for (let iter = 0, move = step; iter < 400 && move > step * 1e-3; iter++) {
+		let up = -1;
+		let down = -1;
+		for (let c = 0; c < x.length; c++) {
+			if (x[c] + move <= hi[c] && (up < 0 || marginal(c) > marginal(up))) up = c;
+			if (x[c] - move >= lo[c] && (down < 0 || marginal(c) < marginal(down))) down = c;
+		}
+		const before = up >= 0 && down >= 0 ? gain(up, x[up]) + gain(down, x[down]) : 0;
+		const after =
+			up >= 0 && down >= 0 && up !== down
+				? gain(up, x[up] + move) + gain(down, x[down] - move)
+				: -Infinity;
+		if (after > before) {
+			x[up] += move;
+			x[down] -= move;
+			move = Math.min(2 * move, most);
+		} else move /= 2;
+	}
+	return x;
+}
+
+/**
+ * Where the chord from (lo, g(lo)) touches the curve g on [lo, hi]: the spend of the steepest
+ * chord. `lo` when g is concave from lo (no chord), up to `hi` when the steepest chord ends there.
+ */
+function touchPoint(g: (x: number) => number, lo: number, hi: number): number {
+	if (!(hi > lo)) return lo;
+	const g0 = g(lo);
+	const slope = (x: number) => (g(x) - g0) / (x - lo);
+	const N = 128;
+	const at = (i: number) => lo + ((hi - lo) * i) / N;
+	let best = 1;
+	for (let i = 2; i <= N; i++) if (slope(at(i)) > slope(at(best))) best = i;
+	// Concave from lo: the chord is steepest at the start, where it is the curve itself (a
+	// touch point inside the first grid cell still shows as a chord rising from lo).
+	if (best === 1 && slope(at(1)) <= slope(lo + (at(1) - lo) / 64)) return lo;
+	// Refine between the neighbours (the chord's slope is unimodal there).
+	let a = at(best - 1);
+	let b = at(Math.min(N, best + 1));
+	for (let i = 0; i < 60; i++) {
+		const m1 = a + (b - a) / 3;
+		const m2 = b - (b - a) / 3;
+		if (slope(m1) < slope(m2)) a = m1;
+		else b = m2;
+	}
+	return (a + b) / 2;
+}
+
 /** Spend per channel of the best split, with the bounds it used and the value per KPI unit. */
 export interface Allocation {
 	/** Spend per period per channel, in the fit's channel order. */
@@ -51,7 +158,12 @@ export interface Allocation {
  * (the allocation of `optimalSplit`, without its intervals and explanation). Throws a RangeError
  * for impossible bounds.
  */
-export function allocate(fit: MmmFit, options: SplitOptions): Allocation {
+export function allocate(
+	fit: MmmFit,
+	options: SplitOptions,
+	/** Also try levels of each S-curve's rising stretch (thorough; the budget search skips it). */
+	scanLevels = true
+): Allocation {
 	const { total, objective } = options;
 	if (!Number.isFinite(total) || total < 0) {
 		throw new RangeError(`The budget must be a number ≥ 0 per period; got ${total}.`);
@@ -63,7 +175,6 @@ export function allocate(fit: MmmFit, options: SplitOptions): Allocation {
 		);
 	}
 	const chans = fit.channels;
-	const C = chans.length;
 	const lo = bound(fit, options.min, 'min', () => 0);
 	const hi = bound(fit, options.max, 'max', (c) =>
 		chans[c].currentSpend > 0
@@ -84,53 +195,88 @@ export function allocate(fit: MmmFit, options: SplitOptions): Allocation {
 		);
 	}
 	const curves = chans.map((ch) => ch.curve);
-	const x = [...lo];
-	// Greedy: each step to the channel whose next step gains the most (if it gains at all).
-	let left = total - minSum;
+	const gain = (c: number, x: number) => gainOf(curves[c], x, value);
 	const step = Math.max(total / STEPS, 1e-9);
-	while (left > 1e-9 * Math.max(1, total)) {
-		let best = -1;
-		let bestGain = objective === 'profit' ? 0 : -Infinity;
-		const delta = Math.min(step, left);
-		for (let c = 0; c < C; c++) {
-			const room = Math.min(delta, hi[c] - x[c]);
-			if (room <= 0) continue;
-			const gain = (gainOf(curves[c], x[c] + room, value) - gainOf(curves[c], x[c], value)) / room;
-			if (gain > bestGain) {
-				bestGain = gain;
-				best = c;
+	const plain = polish(
+		greedy(gain, [...lo], hi, total, objective, step),
+		gain,
+		lo,
+		hi,
+		value,
+		curves,
+		step
+	);
+	// S-shaped curves (Hill slope > 1) pay only past a threshold, which step-by-step greedy never
+	// climbs: a first small step there returns almost nothing. Their concave hulls (the chord from
+	// the lowest spend to where it touches the curve, then the curve) are what a budget can buy;
+	// the greedy on hulls is exact for the hull problem, and each channel it leaves on a chord is
+	// then either switched off or taken to the touch point, whichever splits better.
+	const touch = chans.map((_, c) => touchPoint((x) => gain(c, x), lo[c], hi[c]));
+	const chord = touch.map((t, c) => (t > lo[c] ? (gain(c, t) - gain(c, lo[c])) / (t - lo[c]) : 0));
+	const hull = (c: number, x: number) =>
+		x < touch[c] ? gain(c, lo[c]) + (x - lo[c]) * chord[c] : gain(c, x);
+	const onHull = greedy(hull, [...lo], hi, total, objective, step);
+	const partial = onHull
+		.map((x, c) => (x > lo[c] + step / 2 && x < touch[c] - step / 2 ? c : -1))
+		.filter((c) => c >= 0)
+		.slice(0, MAX_PARTIAL);
+	const objectiveOf = (x: number[]) => x.reduce((a, xc, c) => a + gain(c, xc), 0);
+	let best = plain;
+	let bestValue = objectiveOf(plain);
+	if (touch.some((t, c) => t > lo[c])) {
+		for (let mask = 0; mask < 1 << partial.length; mask++) {
+			const start = [...lo];
+			const fixed = [...hi];
+			partial.forEach((c, i) => {
+				start[c] = mask & (1 << i) ? touch[c] : lo[c];
+				fixed[c] = start[c];
+			});
+			if (start.reduce((a, b) => a + b, 0) > total * (1 + 1e-9)) continue;
+			const x = polish(
+				greedy(hull, start, fixed, total, objective, step),
+				gain,
+				lo,
+				hi,
+				value,
+				curves,
+				step
+			);
+			const v = objectiveOf(x);
+			// Ties keep the plain greedy's split (the same on concave curves).
+			if (v > bestValue + 1e-9 * Math.max(1, Math.abs(bestValue))) {
+				best = x;
+				bestValue = v;
 			}
 		}
-		if (best < 0) break;
-		const room = Math.min(delta, hi[best] - x[best]);
-		x[best] += room;
-		left -= room;
 	}
-	// Polish: move small amounts from the lowest to the highest marginal return.
-	const marginal = (c: number) => {
-		const m = marginalResponseAt(curves[c], x[c]);
-		return value === null ? m : value * m - 1;
-	};
-	for (let iter = 0, move = step; iter < 400 && move > step * 1e-3; iter++) {
-		let up = -1;
-		let down = -1;
-		for (let c = 0; c < C; c++) {
-			if (x[c] + move <= hi[c] && (up < 0 || marginal(c) > marginal(up))) up = c;
-			if (x[c] - move >= lo[c] && (down < 0 || marginal(c) < marginal(down))) down = c;
+	// An S-curve can also pay part-way up, below its touch point, when the other channels are
+	// steep and the budget short: try levels of each one's rising stretch with the rest re-split.
+	for (let c = 0; scanLevels && c < chans.length; c++) {
+		if (!(touch[c] > lo[c])) continue;
+		const top = Math.min(touch[c], lo[c] + (total - minSum));
+		for (let k = 1; k <= LEVELS; k++) {
+			const level = lo[c] + ((top - lo[c]) * k) / (LEVELS + 1);
+			const start = [...lo];
+			const fixed = [...hi];
+			start[c] = level;
+			fixed[c] = level;
+			const x = polish(
+				greedy(hull, start, fixed, total, objective, step),
+				gain,
+				lo,
+				hi,
+				value,
+				curves,
+				step
+			);
+			const v = objectiveOf(x);
+			if (v > bestValue + 1e-9 * Math.max(1, Math.abs(bestValue))) {
+				best = x;
+				bestValue = v;
+			}
 		}
-		const before =
-			up >= 0 && down >= 0
-				? gainOf(curves[up], x[up], value) + gainOf(curves[down], x[down], value)
-				: 0;
-		const after =
-			up >= 0 && down >= 0 && up !== down
-				? gainOf(curves[up], x[up] + move, value) + gainOf(curves[down], x[down] - move, value)
-				: -Infinity;
-		if (after > before) {
-			x[up] += move;
-			x[down] -= move;
-		} else move /= 2;
 	}
+	const x = best;
 	return { x, lo, hi, value };
 }
 

@@ -60,7 +60,8 @@ export function budgetForTarget(
 	const bounds = { min: options.min, max };
 
 	const at = (budget: number): Point => {
-		const { x, lo, hi } = allocate(fit, { total: budget, objective: 'kpi', ...bounds });
+		// Without the level scan: ten times faster, and the budget it finds is then split in full.
+		const { x, lo, hi } = allocate(fit, { total: budget, objective: 'kpi', ...bounds }, false);
 		let kpi = 0;
 		// The next unit goes where it returns most; with no room left anywhere, the last unit
 		// spent returned at least the smallest marginal return among the channels that spend.
