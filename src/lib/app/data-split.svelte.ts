@@ -188,7 +188,9 @@ export class DataSplit {
 			this.target = found;
 			this.errors = [];
 			if (found.budget !== null) {
+				// The search splits every budget for the most KPI: show that split of the budget.
 				this.total = String(Math.round(found.budget));
+				this.objective = 'kpi';
 				await this.solve(fit);
 			}
 		} catch (error) {

@@ -132,7 +132,10 @@ describe('DataSplit', () => {
 		// A floor a little below today's average return: the budget may grow past today's.
 		split.targetKind = 'efficiency';
 		split.targetValue = String(((0.9 * current) / today).toFixed(3));
+		// The split shown is the one the search assumed (most KPI), whatever objective was chosen.
+		split.objective = 'profit';
 		await split.findBudget(fit);
+		expect(split.objective).toBe('kpi');
 		expect(split.errors).toEqual([]);
 		expect(split.searching).toBe(false);
 		const found = split.target!;
