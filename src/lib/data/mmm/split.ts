@@ -223,30 +223,34 @@ export function allocate(
 	const objectiveOf = (x: number[]) => x.reduce((a, xc, c) => a + gain(c, xc), 0);
 	let best = plain;
 	let bestValue = objectiveOf(plain);
+	/** Hold some channels at given spends, split the rest on the hulls, polish; keep it if better. */
+	const tryHolding = (held: Map<number, number>) => {
+		const start = [...lo];
+		const fixed = [...hi];
+		for (const [c, spend] of held) {
+			start[c] = spend;
+			fixed[c] = spend;
+		}
+		if (start.reduce((a, b) => a + b, 0) > total * (1 + 1e-9)) return;
+		const x = polish(
+			greedy(hull, start, fixed, total, objective, step),
+			gain,
+			lo,
+			hi,
+			value,
+			curves,
+			step
+		);
+		const v = objectiveOf(x);
+		// Ties keep the plain greedy's split (the same on concave curves).
+		if (v > bestValue + 1e-9 * Math.max(1, Math.abs(bestValue))) {
+			best = x;
+			bestValue = v;
+		}
+	};
 	if (touch.some((t, c) => t > lo[c])) {
 		for (let mask = 0; mask < 1 << partial.length; mask++) {
-			const start = [...lo];
-			const fixed = [...hi];
-			partial.forEach((c, i) => {
-				start[c] = mask & (1 << i) ? touch[c] : lo[c];
-				fixed[c] = start[c];
-			});
-			if (start.reduce((a, b) => a + b, 0) > total * (1 + 1e-9)) continue;
-			const x = polish(
-				greedy(hull, start, fixed, total, objective, step),
-				gain,
-				lo,
-				hi,
-				value,
-				curves,
-				step
-			);
-			const v = objectiveOf(x);
-			// Ties keep the plain greedy's split (the same on concave curves).
-			if (v > bestValue + 1e-9 * Math.max(1, Math.abs(bestValue))) {
-				best = x;
-				bestValue = v;
-			}
+			tryHolding(new Map(partial.map((c, i) => [c, mask & (1 << i) ? touch[c] : lo[c]])));
 		}
 	}
 	// An S-curve can also pay part-way up, below its touch point, when the other channels are
@@ -255,25 +259,7 @@ export function allocate(
 		if (!(touch[c] > lo[c])) continue;
 		const top = Math.min(touch[c], lo[c] + (total - minSum));
 		for (let k = 1; k <= LEVELS; k++) {
-			const level = lo[c] + ((top - lo[c]) * k) / (LEVELS + 1);
-			const start = [...lo];
-			const fixed = [...hi];
-			start[c] = level;
-			fixed[c] = level;
-			const x = polish(
-				greedy(hull, start, fixed, total, objective, step),
-				gain,
-				lo,
-				hi,
-				value,
-				curves,
-				step
-			);
-			const v = objectiveOf(x);
-			if (v > bestValue + 1e-9 * Math.max(1, Math.abs(bestValue))) {
-				best = x;
-				bestValue = v;
-			}
+			tryHolding(new Map([[c, lo[c] + ((top - lo[c]) * k) / (LEVELS + 1)]]));
 		}
 	}
 	const x = best;
