@@ -197,15 +197,10 @@ export function allocate(
 	const curves = chans.map((ch) => ch.curve);
 	const gain = (c: number, x: number) => gainOf(curves[c], x, value);
 	const step = Math.max(total / STEPS, 1e-9);
-	const plain = polish(
-		greedy(gain, [...lo], hi, total, objective, step),
-		gain,
-		lo,
-		hi,
-		value,
-		curves,
-		step
-	);
+	/** Greedy on `by` (the curves or their hulls) from `start` up to `caps`, polished on the curves. */
+	const resplit = (by: typeof gain, start: number[], caps: number[]) =>
+		polish(greedy(by, start, caps, total, objective, step), gain, lo, hi, value, curves, step);
+	const plain = resplit(gain, [...lo], hi);
 	// S-shaped curves (Hill slope > 1) pay only past a threshold, which step-by-step greedy never
 	// climbs: a first small step there returns almost nothing. Their concave hulls (the chord from
 	// the lowest spend to where it touches the curve, then the curve) are what a budget can buy;
@@ -232,15 +227,7 @@ export function allocate(
 			fixed[c] = spend;
 		}
 		if (start.reduce((a, b) => a + b, 0) > total * (1 + 1e-9)) return;
-		const x = polish(
-			greedy(hull, start, fixed, total, objective, step),
-			gain,
-			lo,
-			hi,
-			value,
-			curves,
-			step
-		);
+		const x = resplit(hull, start, fixed);
 		const v = objectiveOf(x);
 		// Ties keep the plain greedy's split (the same on concave curves).
 		if (v > bestValue + 1e-9 * Math.max(1, Math.abs(bestValue))) {
