@@ -48,6 +48,13 @@ export function explainSplit(fit: MmmFit, split: SplitResult): string[] {
 	const byChange = [...split.channels].sort(
 		(a, b) => b.recommended - b.current - (a.recommended - a.current)
 	);
+	// The channel whose next unit returns most today among those that gain: where the money goes.
+	const gainer = split.channels
+		.filter((ch) => ch.recommended - ch.current > tol)
+		.reduce<SplitResult['channels'][number] | null>(
+			(best, ch) => (best === null || ch.mroasCurrent > best.mroasCurrent ? ch : best),
+			null
+		);
 	for (const ch of byChange) {
 		const fitted = fit.channels.find((c) => c.id === ch.id);
 		if (!fitted) continue;
@@ -87,7 +94,9 @@ export function explainSplit(fit: MmmFit, split: SplitResult): string[] {
 				scale ??
 				(saturation >= 0.5
 					? `it is ${pct(saturation)} of the way to its ceiling, so more spend adds little`
-					: `its marginal return (${mroas}) is below what the budget earns elsewhere`);
+					: gainer && gainer.mroasCurrent > ch.mroasCurrent
+						? `its marginal return (${mroas}) is below the ${formatAmount(gainer.mroasCurrent)} that ${gainer.name} returns today`
+						: `its marginal return (${mroas}) is below what the budget earns elsewhere`);
 			lines.push(
 				`${ch.name} loses ${formatAmount(-change)} per ${period}: ${why}.${lag}` +
 					(off

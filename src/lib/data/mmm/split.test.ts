@@ -157,3 +157,29 @@ describe('an S-shaped channel switched off', () => {
 		expect(line).toContain('It is switched off.');
 	});
 });
+
+describe('why a channel loses budget', () => {
+	it('names where the money goes and what it returns there today', () => {
+		// A returns 2.50 for its next unit today, B (S-shaped, near its steepest) 0.63.
+		const base = handFit();
+		const fit = {
+			...base,
+			channels: [
+				{
+					...base.channels[0],
+					currentSpend: 100,
+					curve: { ...base.channels[0].curve, maxResponse: 1000, halfSaturation: 100, slope: 1 }
+				},
+				{
+					...base.channels[1],
+					currentSpend: 300,
+					curve: { ...base.channels[1].curve, maxResponse: 300, halfSaturation: 400, slope: 3 }
+				}
+			]
+		};
+		const split = optimalSplit(fit, { total: 400, objective: 'kpi' });
+		expect(split.explanation.find((l) => l.startsWith('B loses'))).toContain(
+			'its marginal return (0.63) is below the 2.50 that A returns today'
+		);
+	});
+});
