@@ -30,6 +30,37 @@ describe('the oracle', () => {
 		expect(profit(chosen)).toBeGreaterThanOrEqual(best * 0.998);
 	});
 
+	it('no move of budget between two channels beats its split on dtc-default (six curves, some S-shaped)', () => {
+		const scenario = loadPreset('dtc-default');
+		const market = new Market(scenario, 1, 30);
+		const oracle = createOracle({ kind: 'oracle' });
+		oracle.attachMarket!(market);
+		const decision = oracle.decide(createView(market, 'ltv-profit'));
+		const { C, K } = market.params;
+		const split = Array.from({ length: C }, (_, c) => {
+			let sum = 0;
+			for (let k = 0; k < K; k++) sum += decision.spend[c * K + k];
+			return sum;
+		});
+		const profit = (b: number[]) =>
+			b.reduce((acc, spend, c) => acc + trueResponse(market, c, spend).ltvProfit, 0);
+		const best = profit(split);
+		const B = scenario.dailyBudget;
+		for (let to = 0; to < C; to++) {
+			for (let from = 0; from < C; from++) {
+				if (to === from) continue;
+				for (const share of [0.005, 0.02, 0.05, 0.1, 0.2, 0.4]) {
+					const move = Math.min(share * B, split[from]);
+					const moved = [...split];
+					moved[to] += move;
+					moved[from] -= move;
+					// Within the grid's resolution (0.05 % of the day's LTV-profit).
+					expect(profit(moved), `${from} → ${to}, ${move}`).toBeLessThanOrEqual(best * 1.0005);
+				}
+			}
+		}
+	});
+
 	it('beats every fixed split over a whole run (ground-truth LTV-profit)', () => {
 		const scenario = { ...twoChannels, days: 60 };
 		const config = { seed: 5, objective: 'ltv-profit' as const, guardrails: DEFAULT_GUARDRAILS };
