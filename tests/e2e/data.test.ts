@@ -240,6 +240,24 @@ test('fits a simulated market and compares every channel with its true ROAS; the
 	expect(text.split('\n')[0]).toMatch(/^date,revenue,Brand search spend,Brand search impressions,/);
 	expect(text.trim().split('\n')).toHaveLength(105);
 
+	// The split downloads as CSV too: one row per channel, spends that add up to its budget.
+	const split = page.getByTestId('split');
+	await expect(split.getByTestId('split-headline')).toContainText('Expected change');
+	const savingSplit = page.waitForEvent('download');
+	await split.getByRole('button', { name: 'Download the split (CSV)' }).click();
+	const splitFile = await savingSplit;
+	expect(splitFile.suggestedFilename()).toMatch(/^simulated-market-seed-3-split-\d+\.csv$/);
+	const rows = readFileSync((await splitFile.path())!, 'utf8')
+		.trim()
+		.split(/\r?\n/);
+	expect(rows[0]).toBe(
+		'channel,spend_today,spend_recommended,change,min,max,binding,kpi_today,kpi_recommended,marginal_return_today,marginal_return_recommended'
+	);
+	expect(rows).toHaveLength(9);
+	const budget = Number(splitFile.suggestedFilename().match(/(\d+)\.csv$/)![1]);
+	const spent = rows.slice(1).reduce((a, row) => a + Number(row.split(',')[2]), 0);
+	expect(spent).toBeCloseTo(budget, -1);
+
 	expect(foreign, 'requests to another origin').toEqual([]);
 	expect(problems).toEqual([]);
 });

@@ -6,7 +6,7 @@
 import type { Dataset } from '$lib/data/dataset';
 import { datasetCsv } from '$lib/data/export-csv';
 import type { MmmFit } from '$lib/data/mmm';
-import { fileStem } from './download';
+import { datasetStem } from './download';
 import { DataFit, storedFit, type MmmFitter } from './data-fit.svelte';
 import { DataForecast, type Forecaster } from './data-forecast.svelte';
 import { DataImport, type Importer } from './data-import.svelte';
@@ -95,9 +95,7 @@ export class DataPage {
 	async csvFile(id: string): Promise<{ text: string; fileName: string } | null> {
 		const record = await this.library.open(id);
 		if (!record) return null;
-		// A dataset is named after its file: "sales.csv" downloads as sales.csv, not sales-csv.csv.
-		const stem = fileStem(record.name.replace(/\.(csv|tsv|txt)$/i, ''), 'dataset');
-		return { text: datasetCsv(record.dataset), fileName: `${stem}.csv` };
+		return { text: datasetCsv(record.dataset), fileName: `${datasetStem(record.name)}.csv` };
 	}
 
 	/** Delete a saved dataset; closes it when it is the open one. */

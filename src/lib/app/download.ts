@@ -18,6 +18,14 @@ export function fileStem(name: string, fallback = 'marginal'): string {
 	return stem || fallback;
 }
 
+/**
+ * A dataset's file stem: datasets are named after their files, so "sales.csv" gives "sales" (not
+ * "sales-csv") for the files made from it.
+ */
+export function datasetStem(name: string): string {
+	return fileStem(name.replace(/\.(csv|tsv|txt)$/i, ''), 'dataset');
+}
+
 /** Offer `blob` as a download named `fileName`. */
 export function downloadBlob(blob: Blob, fileName: string): void {
 	const url = URL.createObjectURL(blob);
