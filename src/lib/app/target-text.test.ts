@@ -71,6 +71,19 @@ describe('budget-for-a-target words', () => {
 		expect(
 			targetSentence(
 				result({
+					target: { kind: 'efficiency', value: 9 },
+					status: 'unreachable',
+					budget: null,
+					at: 120
+				}),
+				revenue
+			)
+		).toBe(
+			'No budget reaches that: the best ROAS the curves allow is 2.50 (on the first units of spend).'
+		);
+		expect(
+			targetSentence(
+				result({
 					target: { kind: 'marginal', value: 1 },
 					status: 'unreachable',
 					budget: null,

@@ -68,7 +68,10 @@ export function targetSentence(result: TargetResult, words: TargetWords): string
 	if (kind === 'kpi')
 		return `Within the channel limits the curves reach at most ${formatAmount(result.kpi)} ${kpi} ${per} (at ${money(result.at)}); raise the maximums or lower the target.`;
 	if (kind === 'efficiency')
-		return `No budget reaches that: the best ${metric} the curves allow is ${figure(kind, achieved, conversions)} (at ${money(result.at)}).`;
+		return `No budget reaches that: the best ${metric} the curves allow is ${figure(kind, achieved, conversions)} (${
+			// A saturating curve returns most on its first units: the search's smallest budget.
+			result.at < 0.01 * today ? 'on the first units of spend' : `at ${money(result.at)}`
+		}).`;
 	return `Even the first units of spend ${
 		conversions
 			? `cost more than that per extra conversion (${figure(kind, achieved, true)} at best)`
