@@ -87,6 +87,9 @@ test('maps, keeps and fits a CSV, splits the budget and pilots a twin, all in th
 	// The budget for a target, found in the worker: an out-of-reach volume is said, and a low
 	// return floor holds up to the channel limits, whose budget the split then shows.
 	const target = split.getByTestId('split-target');
+	await expect(target.getByTestId('target-today')).toContainText(
+		/^Today’s split: .+ per week from the media, /
+	);
 	const before = await split.getByTestId('split-total').inputValue();
 	await target.getByTestId('target-kind').selectOption('kpi');
 	await target.getByTestId('target-value').fill('1e15');

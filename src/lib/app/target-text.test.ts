@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetResult } from '$lib/data/mmm';
-import { targetLabel, targetSentence } from './target-text';
+import { targetLabel, targetSentence, todayText } from './target-text';
 
 const revenue = { kpi: 'revenue', unit: 'week', conversions: false, today: 40_000 };
 const conversions = { kpi: 'conversions', unit: 'week', conversions: true, today: 40_000 };
@@ -92,5 +92,14 @@ describe('budget-for-a-target words', () => {
 				conversions
 			)
 		).toBe('Even the first units of spend cost more than that per extra conversion (20 at best).');
+	});
+
+	it("states today's split to pick a target from", () => {
+		expect(todayText(100_000, revenue)).toBe(
+			'Today’s split: 100K revenue per week from the media, ROAS 2.50.'
+		);
+		expect(todayText(2_000, conversions)).toBe(
+			'Today’s split: 2K conversions per week from the media, cost per conversion 20.'
+		);
 	});
 });

@@ -36,6 +36,18 @@ function figure(kind: TargetKind, value: number, conversions: boolean): string {
 	return conversions ? formatAmount(1 / value) : formatRatio2(value);
 }
 
+/**
+ * Where today's split stands, to pick a target from: the KPI the media drive per period and its
+ * average return (ROAS, or cost per conversion).
+ */
+export function todayText(mediaKpi: number, words: TargetWords): string {
+	const { kpi, unit, conversions, today } = words;
+	const average = conversions
+		? `cost per conversion ${mediaKpi > 0 ? formatAmount(today / mediaKpi) : '—'}`
+		: `ROAS ${today > 0 ? formatRatio2(mediaKpi / today) : '—'}`;
+	return `Today’s split: ${formatAmount(mediaKpi)} ${kpi} per ${unit} from the media, ${average}.`;
+}
+
 /** The sentence under the form for `result`. */
 export function targetSentence(result: TargetResult, words: TargetWords): string {
 	const { kpi, unit, conversions, today } = words;
