@@ -101,4 +101,19 @@ describe('budgetForTarget', () => {
 			budgetForTarget(fit, { kind: 'kpi', value: 10 }, { min: { a: 500 }, max: { a: 100 } })
 		).toThrow(/minimum/);
 	});
+
+	it('with every channel held at today, a return floor holds or not at today’s spend', () => {
+		const hand = handFit();
+		const today = Object.fromEntries(hand.channels.map((ch) => [ch.id, ch.currentSpend]));
+		const held = { min: today, max: today };
+		const least = Math.min(
+			...hand.channels.map((ch) => marginalResponseAt(ch.curve, ch.currentSpend))
+		);
+		const low = budgetForTarget(hand, { kind: 'marginal', value: least / 2 }, held);
+		expect(low.status).toBe('ceiling');
+		expect(low.marginal).toBeCloseTo(least, 9);
+		expect(budgetForTarget(hand, { kind: 'marginal', value: least * 2 }, held).status).toBe(
+			'unreachable'
+		);
+	});
 });

@@ -61,17 +61,18 @@ export function budgetForTarget(
 
 	const at = (budget: number): Point => {
 		// Without the level scan: ten times faster, and the budget it finds is then split in full.
-		const { x, lo, hi } = allocate(fit, { total: budget, objective: 'kpi', ...bounds }, false);
+		const { x, hi } = allocate(fit, { total: budget, objective: 'kpi', ...bounds }, false);
 		let kpi = 0;
-		// The next unit goes where it returns most; with no room left anywhere, the last unit
-		// spent returned at least the smallest marginal return among the channels that spend.
+		// The next unit goes where it returns most; with no room left anywhere (every channel at
+		// its maximum, or held), the last unit returned at least the smallest marginal return
+		// among the channels that spend.
 		let next = -Infinity;
 		let last = Infinity;
 		fit.channels.forEach((ch, c) => {
 			kpi += responseAt(ch.curve, x[c]);
 			const m = marginalResponseAt(ch.curve, x[c]);
 			if (x[c] < hi[c] * (1 - 1e-9)) next = Math.max(next, m);
-			if (x[c] > lo[c]) last = Math.min(last, m);
+			if (x[c] > 0) last = Math.min(last, m);
 		});
 		const marginal = Number.isFinite(next) ? next : Number.isFinite(last) ? last : 0;
 		return { budget, kpi, efficiency: budget > 0 ? kpi / budget : 0, marginal };
