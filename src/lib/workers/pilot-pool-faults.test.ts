@@ -4,7 +4,6 @@
  * small market at the end of a MessageChannel, so "same seeds, same numbers" is checked on real
  * fingerprints: a retry after a fault must give exactly an uninterrupted pilot's.
  */
-import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pilotSeeds, runSeed, type PilotConfig, type SeedResult } from '../experiment/pilot';
 import { parsePilotConfig } from '../experiment/pilot-config';
@@ -13,6 +12,7 @@ import type { Scenario } from '../sim/scenario';
 import { PilotAnalyst } from '../app/pilot-analyst';
 import { PilotPool } from './pilot-pool';
 import { interruptionText, isPilotInterrupted, PilotInterrupted } from './pilot-interrupted';
+import { fakeWorker, type FakeWorkerRecord } from './fake-worker';
 import { isAbortError, type WorkerLike } from './worker-client';
 
 const scenario = loadPreset('two-channels');
@@ -35,21 +35,20 @@ type Fault = 'error' | 'messageerror' | 'silent';
  * first worker made) when asked for that summary (1 = the first).
  */
 function engineWorkers(faults: Record<number, Fault> = {}, analystDiesOnSummary = 0) {
-	const created: { terminated: boolean }[] = [];
+	const created: FakeWorkerRecord[] = [];
 	const seedsRun: number[] = [];
 	const pending = new Map(Object.entries(faults).map(([seed, fault]) => [Number(seed), fault]));
 	let summaries = 0;
 	const create = (): WorkerLike => {
-		const { port1, port2 } = new MessageChannel();
-		const record = { terminated: false };
 		const analyst = new PilotAnalyst();
 		const isAnalyst = created.length === 0;
-		created.push(record);
+		// `worker` is this stand-in's record, made by fakeWorker below before any call can arrive.
 		const die = (fault: Fault): Promise<never> => {
+			const { port, workerPort } = worker;
 			if (fault === 'error') {
-				port1.dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' }));
-				port2.close();
-			} else if (fault === 'messageerror') port1.dispatchEvent(new Event('messageerror'));
+				port.dispatchEvent(Object.assign(new Event('error'), { message: 'out of memory' }));
+				workerPort.close();
+			} else if (fault === 'messageerror') port.dispatchEvent(new Event('messageerror'));
 			return new Promise<never>(() => {});
 		};
 		const api = {
@@ -92,13 +91,8 @@ function engineWorkers(faults: Record<number, Fault> = {}, analystDiesOnSummary 
 				return null;
 			}
 		};
-		Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-		const endpoint = port1 as unknown as WorkerLike;
-		endpoint.terminate = () => {
-			record.terminated = true;
-			port1.close();
-			port2.close();
-		};
+		const endpoint = fakeWorker(api, created);
+		const worker = created[created.length - 1];
 		return endpoint;
 	};
 	return { create, created, seedsRun };
