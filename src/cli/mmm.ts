@@ -29,7 +29,7 @@ import {
 	type MmmOptions,
 	type SplitResult
 } from '../lib/data/mmm';
-import { targetSentence } from '../lib/app/target-text';
+import { targetSentence, targetWords } from '../lib/app/target-text';
 import { simulatedMarketFile, withTruth } from '../lib/data/simulated-market';
 
 const USAGE = `Usage: npm run mmm -- --csv FILE [--mapping FILE] [--lifts FILE] [--seed N] [--draws N] [--effort fast|full] --out FILE
@@ -204,13 +204,10 @@ export function planLines(fit: MmmFit, args: Pick<Args, 'budget' | 'target'>): s
 	if (args.budget !== undefined) return split(args.budget);
 	if (!args.target) return [];
 	const found = budgetForTarget(fit, budgetTarget(fit, args.target));
-	const sentence = targetSentence(found, {
-		kpi: fit.dataset.kpiName,
-		unit: fit.dataset.granularity === 'week' ? 'week' : 'day',
-		conversions: fit.dataset.kpiKind === 'conversions',
-		today: fit.channels.reduce((a, ch) => a + ch.currentSpend, 0)
-	});
-	return [sentence, ...(found.budget === null ? [] : split(found.budget))];
+	return [
+		targetSentence(found, targetWords(fit)),
+		...(found.budget === null ? [] : split(found.budget))
+	];
 }
 
 function readJson(path: string, what: string): unknown {

@@ -3,13 +3,14 @@
  * bounds and the objective (text fields, as typed), and the split and −20 % / same / +20 %
  * scenarios computed from the fitted curves. Bad input names its field; nothing throws.
  */
-import type {
-	BudgetScenario,
-	BudgetTarget,
-	MmmFit,
-	SplitOptions,
-	SplitResult,
-	TargetResult
+import {
+	spendToday,
+	type BudgetScenario,
+	type BudgetTarget,
+	type MmmFit,
+	type SplitOptions,
+	type SplitResult,
+	type TargetResult
 } from '$lib/data/mmm';
 
 /**
@@ -81,8 +82,7 @@ export class DataSplit {
 		this.errors = [];
 		this.target = null;
 		if (!fit) return;
-		const current = fit.channels.reduce((sum, c) => sum + c.currentSpend, 0);
-		this.total = String(Math.round(current));
+		this.total = String(Math.round(spendToday(fit)));
 		this.bounds = Object.fromEntries(fit.channels.map((c) => [c.id, { min: '', max: '' }]));
 		if (fit.valuePerKpi === null) this.objective = 'kpi';
 	}

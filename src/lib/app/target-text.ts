@@ -3,7 +3,7 @@
  * efficiency targets as costs (cost per conversion, cost of the next conversion); a revenue KPI
  * as ROAS — revenue per unit of spend, not net ROI (ROAS − 1). Pure.
  */
-import type { TargetResult } from '$lib/data/mmm';
+import { spendToday, type MmmFit, type TargetResult } from '$lib/data/mmm';
 import type { TargetKind } from './data-split.svelte';
 import { formatAmount, formatRatio2 } from './data-format';
 
@@ -16,6 +16,16 @@ export interface TargetWords {
 	conversions: boolean;
 	/** Spend per period today, currency units. */
 	today: number;
+}
+
+/** The words for a fit: its KPI, period, whether it counts conversions, and today's spend. */
+export function targetWords(fit: MmmFit): TargetWords {
+	return {
+		kpi: fit.dataset.kpiName,
+		unit: fit.dataset.granularity === 'week' ? 'week' : 'day',
+		conversions: fit.dataset.kpiKind === 'conversions',
+		today: spendToday(fit)
+	};
 }
 
 /** The form's label of each target kind. */

@@ -5,7 +5,7 @@
  */
 export * from './types';
 export { fitMmm } from './fit';
-export { optimalSplit, budgetScenarios } from './split';
+export { optimalSplit, budgetScenarios, spendToday } from './split';
 export { budgetForTarget } from './target';
 export { twinScenario } from './twin';
 export { responseAt, marginalResponseAt } from './transform';

@@ -36,6 +36,11 @@ function bound(
 	return fit.channels.map((ch, c) => map?.[ch.id] ?? fallback(c));
 }
 
+/** Spend per period today, summed over the channels, currency units. */
+export function spendToday(fit: MmmFit): number {
+	return fit.channels.reduce((a, ch) => a + ch.currentSpend, 0);
+}
+
 /** Channels left part-way up an S-curve's chord whose on/off choices are tried (2^n splits). */
 const MAX_PARTIAL = 4;
 /** Levels of an S-curve's rising stretch tried with the other channels re-split. */
@@ -308,7 +313,7 @@ export function optimalSplit(fit: MmmFit, options: SplitOptions): SplitResult {
 		kpiRecommended.mean - kpiCurrent.mean,
 		draws.map((d) => sumAt(d, recommended) - sumAt(d, current))
 	);
-	const currentTotal = chans.reduce((a, ch) => a + ch.currentSpend, 0);
+	const currentTotal = spendToday(fit);
 	const v = options.valuePerKpi ?? fit.valuePerKpi;
 	const profitChange =
 		v === null

@@ -11,7 +11,7 @@
  * rise first; a grid over the budgets the limits allow finds the last budget that still meets
  * an efficiency floor, and bisection pins the crossing.
  */
-import { allocate } from './split';
+import { allocate, spendToday } from './split';
 import { marginalResponseAt, responseAt } from './transform';
 import type { BudgetTarget, MmmFit, SplitOptions, TargetResult } from './types';
 
@@ -43,7 +43,7 @@ export function budgetForTarget(
 	if (!(Number.isFinite(target.value) && target.value > 0)) {
 		throw new RangeError(`The target must be a number above 0; got ${target.value}.`);
 	}
-	const today = fit.channels.reduce((a, ch) => a + ch.currentSpend, 0);
+	const today = spendToday(fit);
 	// Explicit maximums for every channel, so every budget tried is split within the same limits.
 	const max = Object.fromEntries(
 		fit.channels.map((ch) => [

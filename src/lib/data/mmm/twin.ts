@@ -15,6 +15,7 @@ import { trueResponse } from '../../sim/response';
 import { parseScenario, type ScenarioInput } from '../../sim/scenario';
 import type { Dataset } from '../dataset';
 import { hill } from '../../sim/hill';
+import { spendToday } from './split';
 import type { MmmFit, TwinResult } from './types';
 
 const POPULATION = 10_000_000;
@@ -103,7 +104,7 @@ export function twinScenario(fit: MmmFit, dataset: Dataset): TwinResult {
 	const basePerPeriod = baseLevel
 		? baseLevel.values.reduce((a, b) => a + b, 0) / T
 		: fit.decomposition.baseline.reduce((a, b) => a + b, 0) / T;
-	const totalSpendPerDay = fit.channels.reduce((a, ch) => a + ch.currentSpend, 0) / D;
+	const totalSpendPerDay = spendToday(fit) / D;
 	const season = yearlySeason(fit);
 	const lastDay = Date.parse(`${fit.dates[T - 1]}T00:00:00Z`) + D * 86_400_000;
 	const channels: ChannelInput[] = fit.channels.map((ch, i) => {
