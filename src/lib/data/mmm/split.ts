@@ -212,6 +212,8 @@ export function allocate(
 	// the greedy on hulls is exact for the hull problem, and each channel it leaves on a chord is
 	// then either switched off or taken to the touch point, whichever splits better.
 	const touch = chans.map((_, c) => touchPoint((x) => gain(c, x), lo[c], hi[c]));
+	// Concave curves only: the plain greedy is exact.
+	if (!touch.some((t, c) => t > lo[c])) return { x: plain, lo, hi, value };
 	const chord = touch.map((t, c) => (t > lo[c] ? (gain(c, t) - gain(c, lo[c])) / (t - lo[c]) : 0));
 	const hull = (c: number, x: number) =>
 		x < touch[c] ? gain(c, lo[c]) + (x - lo[c]) * chord[c] : gain(c, x);
@@ -234,16 +236,14 @@ export function allocate(
 		if (start.reduce((a, b) => a + b, 0) > total * (1 + 1e-9)) return;
 		const x = resplit(hull, start, fixed);
 		const v = objectiveOf(x);
-		// Ties keep the plain greedy's split (the same on concave curves).
+		// Ties keep the plain greedy's split.
 		if (v > bestValue + 1e-9 * Math.max(1, Math.abs(bestValue))) {
 			best = x;
 			bestValue = v;
 		}
 	};
-	if (touch.some((t, c) => t > lo[c])) {
-		for (let mask = 0; mask < 1 << partial.length; mask++) {
-			tryHolding(new Map(partial.map((c, i) => [c, mask & (1 << i) ? touch[c] : lo[c]])));
-		}
+	for (let mask = 0; mask < 1 << partial.length; mask++) {
+		tryHolding(new Map(partial.map((c, i) => [c, mask & (1 << i) ? touch[c] : lo[c]])));
 	}
 	// An S-curve can also pay part-way up, below its touch point, when the other channels are
 	// steep and the budget short: try levels of each one's rising stretch with the rest re-split.
@@ -254,8 +254,7 @@ export function allocate(
 			tryHolding(new Map([[c, lo[c] + ((top - lo[c]) * k) / (LEVELS + 1)]]));
 		}
 	}
-	const x = best;
-	return { x, lo, hi, value };
+	return { x: best, lo, hi, value };
 }
 
 /**
